@@ -1,0 +1,37 @@
+/** The common first step of every JSON wire format: size limit, tolerant parse, an object at the top. */
+import { MAX_MESSAGE_BYTES } from '../heartbeat'
+import { parseTolerantJson } from './tolerant-json'
+
+export const MAX_FIELDS = 512
+
+export type JsonObjectResult = { ok: true; object: Record<string, unknown> } | { ok: false; reason: string }
+
+export function parseJsonObject(raw: string): JsonObjectResult {
+  // A UTF-16 length over the limit is always over it in bytes; only near the limit count bytes.
+  if (
+    raw.length > MAX_MESSAGE_BYTES ||
+    (raw.length * 3 > MAX_MESSAGE_BYTES && byteLength(raw) > MAX_MESSAGE_BYTES)
+  ) {
+    return { ok: false, reason: `message over ${MAX_MESSAGE_BYTES / 1024} KiB` }
+  }
+  const parsed = parseTolerantJson(raw)
+  if (!parsed.ok) return parsed
+  const value = parsed.value
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'message is not a JSON object' }
+  }
+  // Each field takes at least 6 bytes ({"a":1,), so a shorter message needs no count.
+  if (raw.length > MAX_FIELDS * 6 && Object.keys(value).length > MAX_FIELDS)
+    return { ok: false, reason: `more than ${MAX_FIELDS} fields` }
+  return { ok: true, object: value as Record<string, unknown> }
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}

@@ -1,0 +1,74 @@
+/**
+ * Seed 001: HeartbeatPublisher's JSON on Redis/Valkey pub/sub.
+ * {"service_name", "instance_id", "timestamp", "uptime_seconds", "heartbeat_count", "memory_usage_mb",
+ *  "cpu_usage_percent", ...service-specific flat keys}. Python may write bare NaN; extras may be null.
+ */
+import { MAX_NAME_LENGTH, reject, type DecodeResult, type Heartbeat } from '../heartbeat'
+import { parseTimestampMs } from '../timestamp'
+import { parseJsonObject, typeName } from './json-object'
+
+const NUMERIC_FIELDS = ['uptime_seconds', 'heartbeat_count', 'memory_usage_mb', 'cpu_usage_percent'] as const
+const DECLARED_INTERVAL_FIELDS = ['interval_seconds', 'heartbeat_interval'] as const
+/** Our own publisher's last message on stop(); the seed's publisher simply goes quiet. */
+export const GOODBYE_STATUS = 'stopped'
+
+export function decodeSeed001(raw: string): DecodeResult {
+  const parsed = parseJsonObject(raw)
+  if (!parsed.ok) return parsed
+  const fields = parsed.object
+
+  const service = fields.service_name
+  if (service === undefined || service === null) return reject('missing service_name')
+  if (typeof service !== 'string') return reject(`service_name must be a string, got ${typeName(service)}`)
+  const serviceName = service.trim()
+  if (serviceName === '') return reject('service_name is empty')
+  if (serviceName.length > MAX_NAME_LENGTH) return reject(`service_name longer than ${MAX_NAME_LENGTH}`)
+
+  const instance = fields.instance_id
+  if (instance !== undefined && instance !== null && typeof instance !== 'string') {
+    return reject(`instance_id must be a string, got ${typeName(instance)}`)
+  }
+  if (typeof instance === 'string' && instance.length > MAX_NAME_LENGTH) {
+    return reject(`instance_id longer than ${MAX_NAME_LENGTH}`)
+  }
+  for (const key of NUMERIC_FIELDS) {
+    const value = fields[key]
+    if (value !== undefined && value !== null && typeof value !== 'number') {
+      return reject(`${key} must be a number, got ${typeName(value)}`)
+    }
+  }
+  const timestamp = fields.timestamp
+  if (
+    timestamp !== undefined &&
+    timestamp !== null &&
+    typeof timestamp !== 'string' &&
+    typeof timestamp !== 'number'
+  ) {
+    return reject(`timestamp must be a string, got ${typeName(timestamp)}`)
+  }
+
+  const heartbeat: Heartbeat = {
+    service: serviceName,
+    instance: typeof instance === 'string' && instance.trim() !== '' ? instance.trim() : serviceName,
+    host:
+      typeof fields.host === 'string'
+        ? fields.host
+        : typeof fields.hostname === 'string'
+          ? fields.hostname
+          : null,
+    sentAtMs: parseTimestampMs(timestamp, 'utc'),
+    declaredIntervalMs: declaredIntervalMs(fields),
+    reported: typeof fields.status === 'string' ? fields.status : null,
+    goodbye: fields.status === GOODBYE_STATUS,
+    fields,
+  }
+  return { ok: true, heartbeat }
+}
+
+function declaredIntervalMs(fields: Record<string, unknown>): number | null {
+  for (const key of DECLARED_INTERVAL_FIELDS) {
+    const value = fields[key]
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000
+  }
+  return null
+}

@@ -1,0 +1,35 @@
+/** A decoded heartbeat: what every wire format is turned into before the registry sees it. */
+export interface Heartbeat {
+  service: string
+  /** Defaults to the service name when the wire format has no instance id. */
+  instance: string
+  host: string | null
+  /** The publisher's own clock, epoch ms, if the payload says; only used to show skew. */
+  sentAtMs: number | null
+  /** The interval the publisher declares for itself, if it does. */
+  declaredIntervalMs: number | null
+  /** Health the payload reports about itself; not liveness. */
+  reported: string | null
+  /** An unmistakable goodbye: the instance stopped on purpose. */
+  goodbye: boolean
+  /** Every field of the payload, kept for display. */
+  fields: Record<string, unknown>
+}
+
+export type DecodeResult = { ok: true; heartbeat: Heartbeat } | { ok: false; reason: string }
+
+/** A decoder turns the bytes of one message into a heartbeat or a reason; it never throws. */
+export type Decoder = (raw: string, context: DecodeContext) => DecodeResult
+
+export interface DecodeContext {
+  /** The channel, routing key or path the message came on, where the transport has one. */
+  channel: string | null
+}
+
+/** Over this a message is refused before parsing (issue 2: "over 64 KiB"). */
+export const MAX_MESSAGE_BYTES = 64 * 1024
+export const MAX_NAME_LENGTH = 256
+
+export function reject(reason: string): DecodeResult {
+  return { ok: false, reason }
+}

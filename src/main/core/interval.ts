@@ -1,0 +1,71 @@
+/** The expected interval of an instance: set by the user, declared by it, learned, or the default. */
+import type { IntervalOrigin } from '../../shared/model'
+import type { Thresholds } from './classify'
+
+/** Learned from the median of the last gaps once there are enough of them (issue 2). */
+export const LEARN_WINDOW = 20
+export const LEARN_MIN_GAPS = 3
+/** A burst of heartbeats must not teach us an interval so short that jitter alone makes it stale. */
+export const MIN_LEARNED_INTERVAL_MS = 100
+
+export interface ExpectedInterval {
+  ms: number
+  origin: IntervalOrigin
+}
+
+export interface IntervalInputs {
+  overrideMs: number | null
+  declaredMs: number | null
+  gapsMs: readonly number[]
+  sourceDefaultMs: number
+}
+
+export function expectedInterval(inputs: IntervalInputs): ExpectedInterval {
+  if (inputs.overrideMs !== null) return { ms: inputs.overrideMs, origin: 'config' }
+  if (inputs.declaredMs !== null) return { ms: inputs.declaredMs, origin: 'declared' }
+  if (inputs.gapsMs.length >= LEARN_MIN_GAPS) {
+    return { ms: Math.max(MIN_LEARNED_INTERVAL_MS, median(inputs.gapsMs)), origin: 'learned' }
+  }
+  return { ms: inputs.sourceDefaultMs, origin: 'default' }
+}
+
+export interface Multipliers {
+  staleFactor: number
+  deadFactor: number
+}
+
+/** Stale after 1.5 × and dead after 3 × the interval by default: seed 001's 90 s / 180 s at 60 s. */
+export const DEFAULT_MULTIPLIERS: Multipliers = { staleFactor: 1.5, deadFactor: 3 }
+
+export function thresholdsFor(intervalMs: number, multipliers: Multipliers): Thresholds {
+  return {
+    staleAfterMs: Math.round(intervalMs * multipliers.staleFactor),
+    deadAfterMs: Math.round(intervalMs * multipliers.deadFactor),
+  }
+}
+
+/** Median by insertion sort into a scratch buffer: 20 numbers, once per heartbeat, no allocation. */
+const scratch = new Float64Array(LEARN_WINDOW)
+
+export function median(values: readonly number[]): number {
+  const sorted = values.length <= scratch.length ? scratch : new Float64Array(values.length)
+  const count = values.length
+  for (let i = 0; i < count; i++) {
+    const value = values[i] as number
+    let j = i - 1
+    while (j >= 0 && (sorted[j] as number) > value) {
+      sorted[j + 1] = sorted[j] as number
+      j--
+    }
+    sorted[j + 1] = value
+  }
+  const middle = count >> 1
+  if (count % 2 === 1) return sorted[middle] as number
+  return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/** Appends a gap, keeping only the last LEARN_WINDOW. */
+export function pushGap(gapsMs: number[], gapMs: number): void {
+  gapsMs.push(gapMs)
+  if (gapsMs.length > LEARN_WINDOW) gapsMs.shift()
+}

@@ -1,0 +1,246 @@
+/**
+ * The liveness engine's pure core: registry + detector. Heartbeats, source health and the passing of
+ * time go in; state transitions come out. It never reads a clock: every call says what time it is.
+ */
+import type { ServiceState } from '../../shared/model'
+import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './classify'
+import { DeadlineHeap } from './deadline-heap'
+import type { Heartbeat } from './heartbeat'
+import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
+import { applyHeartbeat, newRecord, type InstanceRecord } from './registry'
+import { overrideFor, type DetectionSettings } from './settings'
+import { describeAge } from './describe'
+
+/** One instant on both clocks: monotonic for liveness, wall for display and skew. */
+export interface Instant {
+  monoMs: number
+  wallMs: number
+}
+
+export interface Transition {
+  id: string
+  service: string
+  instance: string
+  sourceId: string
+  from: ServiceState
+  to: ServiceState
+  atMs: number
+  atWallMs: number
+  reason: string
+}
+
+export type IngestResult = { ok: true; transitions: readonly Transition[] } | { ok: false; reason: string }
+
+interface SourceEntry {
+  connected: boolean
+  defaultIntervalMs: number | null
+  /** service → instance → record: the hot path looks up two short strings, never builds an id. */
+  services: Map<string, Map<string, InstanceRecord>>
+}
+
+export interface Changes {
+  changed: Set<InstanceRecord>
+  removedIds: Set<string>
+}
+
+const NO_TRANSITIONS: readonly Transition[] = Object.freeze([])
+
+export class Monitor {
+  private readonly records = new Map<string, InstanceRecord>()
+  private readonly deadlines = new DeadlineHeap<InstanceRecord>()
+  private readonly sources = new Map<string, SourceEntry>()
+  private changes: Changes = { changed: new Set(), removedIds: new Set() }
+
+  constructor(private settings: DetectionSettings) {}
+
+  get instanceCount(): number {
+    return this.records.size
+  }
+
+  addSource(sourceId: string, defaultIntervalMs: number | null = null): void {
+    this.sources.set(sourceId, { connected: false, defaultIntervalMs, services: new Map() })
+  }
+
+  /** Forgets a source and every instance it brought. */
+  removeSource(sourceId: string): void {
+    const source = this.sources.get(sourceId)
+    if (!source) return
+    for (const record of instancesOf(source)) this.forget(record.id)
+    this.sources.delete(sourceId)
+  }
+
+  forget(id: string): boolean {
+    const record = this.records.get(id)
+    if (!record) return false
+    this.records.delete(id)
+    const instances = this.sources.get(record.sourceId)?.services.get(record.service)
+    instances?.delete(record.instance)
+    if (instances?.size === 0) this.sources.get(record.sourceId)?.services.delete(record.service)
+    this.deadlines.delete(record)
+    this.changes.changed.delete(record)
+    this.changes.removedIds.add(id)
+    return true
+  }
+
+  ingest(sourceId: string, heartbeat: Heartbeat, now: Instant): IngestResult {
+    const source = this.sources.get(sourceId)
+    if (!source) return { ok: false, reason: `unknown source ${sourceId}` }
+    let instances = source.services.get(heartbeat.service)
+    let record = instances?.get(heartbeat.instance)
+    if (!record) {
+      if (this.records.size >= this.settings.maxInstances) {
+        return {
+          ok: false,
+          reason: `instance limit reached (${this.settings.maxInstances}); new ids refused`,
+        }
+      }
+      record = newRecord(sourceId, heartbeat, now.monoMs, now.wallMs)
+      if (!instances) source.services.set(heartbeat.service, (instances = new Map()))
+      instances.set(heartbeat.instance, record)
+      this.records.set(record.id, record)
+      this.changes.removedIds.delete(record.id)
+    }
+    applyHeartbeat(record, heartbeat, now.monoMs, now.wallMs)
+    if (record.state === 'gone') record.state = 'unknown'
+    this.changes.changed.add(record)
+    const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
+    return { ok: true, transitions: transition ? [transition] : NO_TRANSITIONS }
+  }
+
+  /**
+   * A source went down or came back. Down: its instances are `unknown`, never `dead`, since silence
+   * is ours, not theirs. Back: each gets one full stale interval of grace before it can be stale.
+   */
+  setSourceConnected(sourceId: string, connected: boolean, now: Instant): Transition[] {
+    const source = this.sources.get(sourceId)
+    if (!source || source.connected === connected) return []
+    source.connected = connected
+    const transitions: Transition[] = []
+    for (const record of instancesOf(source)) {
+      if (connected) record.graceFromMs = now.monoMs
+      const transition = this.reclassify(
+        record,
+        now,
+        connected ? 'source reconnected' : 'source disconnected',
+      )
+      if (transition) transitions.push(transition)
+    }
+    return transitions
+  }
+
+  /** Every instance whose deadline has passed is classified anew. */
+  tick(now: Instant): Transition[] {
+    const transitions: Transition[] = []
+    for (const record of this.deadlines.popDue(now.monoMs)) {
+      if (record.dueAtMs === null) continue
+      if (record.dueAtMs > now.monoMs) {
+        this.deadlines.set(record, record.dueAtMs)
+        continue
+      }
+      const transition = this.reclassify(record, now, null)
+      if (transition) transitions.push(transition)
+    }
+    return transitions
+  }
+
+  /** The earliest deadline armed; it may come early (see `schedule`), never late. */
+  nextDeadlineMs(): number | null {
+    return this.deadlines.peek()?.heapDeadlineMs ?? null
+  }
+
+  get(id: string): InstanceRecord | undefined {
+    return this.records.get(id)
+  }
+
+  all(): IterableIterator<InstanceRecord> {
+    return this.records.values()
+  }
+
+  isSourceConnected(sourceId: string): boolean {
+    return this.sources.get(sourceId)?.connected ?? false
+  }
+
+  /** Instances added or changed, and ids forgotten, since the last call. */
+  drainChanges(): Changes {
+    const changes = this.changes
+    this.changes = { changed: new Set(), removedIds: new Set() }
+    return changes
+  }
+
+  intervalOf(record: InstanceRecord): ExpectedInterval {
+    return expectedInterval({
+      overrideMs: overrideFor(this.settings.overrides, record.service),
+      declaredMs: record.declaredIntervalMs,
+      gapsMs: record.gapsMs,
+      sourceDefaultMs:
+        this.sources.get(record.sourceId)?.defaultIntervalMs ?? this.settings.defaultIntervalMs,
+    })
+  }
+
+  thresholdsOf(record: InstanceRecord): Thresholds {
+    return thresholdsFor(this.intervalOf(record).ms, this.settings)
+  }
+
+  private livenessInput(record: InstanceRecord): LivenessInput {
+    return {
+      lastSeenMs: record.lastSeenMs,
+      graceFromMs: record.graceFromMs,
+      stopped: record.stopped,
+      sourceConnected: this.isSourceConnected(record.sourceId),
+    }
+  }
+
+  /**
+   * Every heartbeat moves a deadline later. The heap entry is then left where it is, earlier than the
+   * truth: when it comes due, `tick` finds the real deadline and re-arms. A heartbeat costs no heap work.
+   */
+  private schedule(record: InstanceRecord, deadlineMs: number | null): void {
+    record.dueAtMs = deadlineMs
+    if (deadlineMs === null) this.deadlines.delete(record)
+    else if (!this.deadlines.has(record) || record.heapDeadlineMs > deadlineMs)
+      this.deadlines.set(record, deadlineMs)
+  }
+
+  /** Classifies one record at `now`, re-arms its deadline, and returns the transition if it changed. */
+  private reclassify(record: InstanceRecord, now: Instant, cause: string | null): Transition | null {
+    const thresholds = this.thresholdsOf(record)
+    const input = this.livenessInput(record)
+    const next = record.state === 'gone' ? 'gone' : classify(input, now.monoMs, thresholds)
+    this.schedule(record, next === 'gone' ? null : nextChangeMs(input, now.monoMs, thresholds))
+    if (next === record.state) return null
+
+    const from = record.state
+    record.state = next
+    record.stateSinceMs = now.monoMs
+    record.stateSinceWallMs = now.wallMs
+    this.changes.changed.add(record)
+    return {
+      id: record.id,
+      service: record.service,
+      instance: record.instance,
+      sourceId: record.sourceId,
+      from,
+      to: next,
+      atMs: now.monoMs,
+      atWallMs: now.wallMs,
+      reason: cause ?? silenceReason(record, next, now.monoMs, thresholds),
+    }
+  }
+}
+
+function* instancesOf(source: SourceEntry): Generator<InstanceRecord> {
+  for (const instances of source.services.values()) yield* instances.values()
+}
+
+function silenceReason(
+  record: InstanceRecord,
+  state: ServiceState,
+  nowMs: number,
+  thresholds: Thresholds,
+): string {
+  const since = record.graceFromMs !== null && (record.lastSeenMs ?? -Infinity) < record.graceFromMs
+  const reference = since ? (record.graceFromMs as number) : (record.lastSeenMs ?? nowMs)
+  const limit = state === 'dead' ? thresholds.deadAfterMs : thresholds.staleAfterMs
+  const silence = `no heartbeat for ${describeAge(nowMs - reference)}${since ? ' since reconnecting' : ''}`
+  return `${silence} (${state} after ${describeAge(limit)})`
+}

@@ -1,0 +1,83 @@
+/** Per-instance records: what we know of each instance, keyed by source, service and instance. */
+import type { ServiceState } from '../../shared/model'
+import type { HeapEntry } from './deadline-heap'
+import type { Heartbeat } from './heartbeat'
+import { pushGap } from './interval'
+
+export interface InstanceRecord extends HeapEntry {
+  readonly id: string
+  readonly sourceId: string
+  readonly service: string
+  readonly instance: string
+  host: string | null
+  state: ServiceState
+  /** Monotonic ms of the last state change, and the same instant on the wall clock. */
+  stateSinceMs: number
+  stateSinceWallMs: number
+  lastSeenMs: number | null
+  graceFromMs: number | null
+  /** Recent inter-arrival gaps, oldest first; never spans a time we were not listening. */
+  gapsMs: number[]
+  declaredIntervalMs: number | null
+  reported: string | null
+  skewMs: number | null
+  heartbeats: number
+  payload: Record<string, unknown>
+  stopped: boolean
+  /** When its classification next changes by itself (the detector's deadline), or null. */
+  dueAtMs: number | null
+}
+
+export function instanceId(sourceId: string, service: string, instance: string): string {
+  return `${sourceId}|${service}|${instance}`
+}
+
+export function newRecord(
+  sourceId: string,
+  heartbeat: Heartbeat,
+  nowMs: number,
+  wallMs: number,
+): InstanceRecord {
+  return {
+    id: instanceId(sourceId, heartbeat.service, heartbeat.instance),
+    sourceId,
+    service: heartbeat.service,
+    instance: heartbeat.instance,
+    host: heartbeat.host,
+    state: 'unknown',
+    stateSinceMs: nowMs,
+    stateSinceWallMs: wallMs,
+    lastSeenMs: null,
+    graceFromMs: null,
+    gapsMs: [],
+    declaredIntervalMs: null,
+    reported: null,
+    skewMs: null,
+    heartbeats: 0,
+    payload: {},
+    stopped: false,
+    dueAtMs: null,
+    heapDeadlineMs: 0,
+    heapIndex: -1,
+  }
+}
+
+/** Records a heartbeat's arrival at nowMs (our monotonic clock) and what it says. */
+export function applyHeartbeat(
+  record: InstanceRecord,
+  heartbeat: Heartbeat,
+  nowMs: number,
+  wallMs: number,
+): void {
+  const listenedThroughout = record.graceFromMs === null && !record.stopped
+  if (record.lastSeenMs !== null && listenedThroughout) pushGap(record.gapsMs, nowMs - record.lastSeenMs)
+  record.lastSeenMs = nowMs
+  record.graceFromMs = null
+  record.heartbeats++
+  record.host = heartbeat.host ?? record.host
+  record.declaredIntervalMs = heartbeat.declaredIntervalMs
+  record.reported = heartbeat.reported
+  record.skewMs = heartbeat.sentAtMs === null ? null : heartbeat.sentAtMs - wallMs
+  record.payload = heartbeat.fields
+  record.stopped = heartbeat.goodbye
+}

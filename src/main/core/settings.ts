@@ -1,0 +1,44 @@
+/** What the user can tune about detection; one schema, defaults in one place. */
+import { DEFAULT_MULTIPLIERS, type Multipliers } from './interval'
+
+export interface IntervalOverride {
+  /** A service name, or a glob with `*` ("billing-*"). */
+  service: string
+  intervalMs: number
+}
+
+export interface DetectionSettings extends Multipliers {
+  /** Used when nothing else tells an instance's interval (seed 001: 60 s). */
+  defaultIntervalMs: number
+  overrides: IntervalOverride[]
+  /** Beyond this many instances new ids are refused and counted; existing ones keep working. */
+  maxInstances: number
+}
+
+export const DEFAULT_DETECTION: DetectionSettings = {
+  ...DEFAULT_MULTIPLIERS,
+  defaultIntervalMs: 60_000,
+  overrides: [],
+  maxInstances: 100_000,
+}
+
+/** Finds the override for a service: an exact name wins over a glob, the first glob wins among globs. */
+export function overrideFor(overrides: readonly IntervalOverride[], service: string): number | null {
+  let globMatch: number | null = null
+  for (const override of overrides) {
+    if (override.service === service) return override.intervalMs
+    if (
+      globMatch === null &&
+      override.service.includes('*') &&
+      globToRegExp(override.service).test(service)
+    ) {
+      globMatch = override.intervalMs
+    }
+  }
+  return globMatch
+}
+
+function globToRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
+  return new RegExp(`^${escaped}$`)
+}

@@ -1,0 +1,58 @@
+/** Core records turned into the plain views of the shared contract. */
+import type { ServiceView, SourceView, TransitionView } from '../../shared/model'
+import type { Instant, Monitor, Transition } from './monitor'
+import type { InstanceRecord } from './registry'
+import type { SourceStats } from './source-stats'
+
+export function serviceView(monitor: Monitor, record: InstanceRecord, now: Instant): ServiceView {
+  const interval = monitor.intervalOf(record)
+  const thresholds = monitor.thresholdsOf(record)
+  const ageMs = record.lastSeenMs === null ? null : now.monoMs - record.lastSeenMs
+  return {
+    id: record.id,
+    service: record.service,
+    instance: record.instance,
+    host: record.host,
+    source: record.sourceId,
+    state: record.state,
+    since: new Date(record.stateSinceWallMs).toISOString(),
+    lastSeen: ageMs === null ? null : new Date(now.wallMs - ageMs).toISOString(),
+    ageMs,
+    expectedIntervalMs: interval.ms,
+    intervalOrigin: interval.origin,
+    staleAfterMs: thresholds.staleAfterMs,
+    deadAfterMs: thresholds.deadAfterMs,
+    reported: record.reported,
+    skewMs: record.skewMs,
+    heartbeats: record.heartbeats,
+    payload: record.payload,
+    gapsMs: [...record.gapsMs],
+  }
+}
+
+export function sourceView(id: string, url: string, kind: string, stats: SourceStats): SourceView {
+  return {
+    id,
+    url,
+    kind,
+    state: stats.state,
+    since: new Date(stats.sinceWallMs).toISOString(),
+    lastError: stats.lastError,
+    received: stats.received,
+    rejected: stats.rejected,
+    lastRejections: [...stats.lastRejections],
+  }
+}
+
+export function transitionView(transition: Transition): TransitionView {
+  return {
+    id: transition.id,
+    service: transition.service,
+    instance: transition.instance,
+    source: transition.sourceId,
+    from: transition.from,
+    to: transition.to,
+    at: new Date(transition.atWallMs).toISOString(),
+    reason: transition.reason,
+  }
+}

@@ -1,0 +1,95 @@
+/** Types shared by the engine and every UI. Plain data only: no runtime dependencies. */
+
+/** Liveness of one instance, as DESIGN.md defines it. */
+export type ServiceState = 'alive' | 'stale' | 'dead' | 'stopped' | 'gone' | 'unknown'
+
+export const SERVICE_STATES: readonly ServiceState[] = [
+  'dead',
+  'stale',
+  'unknown',
+  'alive',
+  'stopped',
+  'gone',
+]
+
+/** Where the expected interval of an instance came from, first found wins. */
+export type IntervalOrigin = 'config' | 'declared' | 'learned' | 'default'
+
+export type SourceState = 'connecting' | 'connected' | 'disconnected' | 'stopped'
+
+/** One instance of a service, as the UI and `GET /api/services` see it. */
+export interface ServiceView {
+  /** Stable key: source id, service and instance. */
+  id: string
+  service: string
+  instance: string
+  host: string | null
+  source: string
+  state: ServiceState
+  /** Wall-clock ISO time of the last state change. */
+  since: string
+  /** Wall-clock ISO time of the last heartbeat received, or null if none since start. */
+  lastSeen: string | null
+  ageMs: number | null
+  expectedIntervalMs: number
+  intervalOrigin: IntervalOrigin
+  staleAfterMs: number
+  deadAfterMs: number
+  /** Health the payload itself reports ("ok", "not_responding", ...), which is not liveness. */
+  reported: string | null
+  /** Publisher clock minus ours at arrival, when the payload carries a timestamp. Shown, never trusted. */
+  skewMs: number | null
+  heartbeats: number
+  /** The last decoded payload, for display. */
+  payload: Record<string, unknown>
+  /** The last inter-arrival gaps, oldest first (for the sparkline). */
+  gapsMs: number[]
+}
+
+export interface RejectionView {
+  at: string
+  reason: string
+  /** The first bytes of what was rejected, for display. */
+  sample: string
+}
+
+export interface SourceView {
+  id: string
+  /** The URL with any password replaced by ***. */
+  url: string
+  kind: string
+  state: SourceState
+  since: string
+  lastError: string | null
+  received: number
+  rejected: number
+  lastRejections: RejectionView[]
+}
+
+export interface TransitionView {
+  id: string
+  service: string
+  instance: string
+  source: string
+  from: ServiceState
+  to: ServiceState
+  at: string
+  /** Why, in words ("no heartbeat for 91 s", "source disconnected"). */
+  reason: string
+}
+
+export interface Snapshot {
+  services: ServiceView[]
+  sources: SourceView[]
+  history: TransitionView[]
+}
+
+/** What changed since the last delta; sent at most every 250 ms. */
+export interface Delta {
+  services: ServiceView[]
+  removed: string[]
+  sources: SourceView[]
+  /** Ids of sources no longer watched. */
+  removedSources: string[]
+  transitions: TransitionView[]
+}
