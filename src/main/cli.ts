@@ -1,0 +1,67 @@
+/** Entry point under plain Node: headless mode and the publisher. The Electron shell is index.ts. */
+import { join } from 'node:path'
+import { version } from '../../package.json'
+import { runPublishCommand } from '../publisher/cli'
+import { parseAppArgs, USAGE } from './cli-args'
+import { parseSourceUrl } from './core/source-url'
+import { startHeadless } from './headless'
+import { loadConfigFile } from './store/config-file'
+
+const RENDERER_DIR = join(__dirname, '../renderer')
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'publish') return runPublishCommand(argv.slice(1))
+  const parsed = parseAppArgs(argv, process.env)
+  if (!parsed.ok) return usageError(parsed.error)
+  const args = parsed.args
+  if (args.help) {
+    console.log(USAGE)
+    return 0
+  }
+  if (args.version) {
+    console.log(version)
+    return 0
+  }
+  const config = loadConfigFile(args.configPath)
+  if (!config.ok) return usageError(config.error)
+  config.config.sources = [...config.config.sources, ...args.sources]
+  for (const url of config.config.sources) {
+    const spec = parseSourceUrl(url)
+    if (!spec.ok) return usageError(spec.error)
+  }
+
+  let app
+  try {
+    app = await startHeadless({
+      config: config.config,
+      host: args.http.host,
+      port: args.http.port,
+      token: args.token,
+      rendererDir: RENDERER_DIR,
+      log: (line) => console.log(line),
+    })
+  } catch (error) {
+    return usageError((error as Error).message)
+  }
+  const count = config.config.sources.length
+  console.log(
+    `heartbeat-tray ${version}: watching ${count} source${count === 1 ? '' : 's'}; UI and API at ${app.url}`,
+  )
+  return new Promise<number>((resolve) => {
+    const shutdown = (): void => {
+      void app.stop().then(() => resolve(0))
+    }
+    process.once('SIGINT', shutdown)
+    process.once('SIGTERM', shutdown)
+  })
+}
+
+function usageError(message: string): number {
+  console.error(`heartbeat-tray: ${message}`)
+  return 2
+}
+
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+  if (code !== 0 || process.argv.includes('--help') || process.argv.includes('--version')) process.exit(code)
+})

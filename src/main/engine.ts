@@ -1,0 +1,228 @@
+/**
+ * Wires sources → decode → monitor → listeners. Owns the clock and the single deadline timer; all
+ * liveness logic lives in core/, which this file only feeds with messages and the time.
+ */
+import { performance } from 'node:perf_hooks'
+import type {
+  Delta,
+  ServiceState,
+  ServiceView,
+  Snapshot,
+  SourceState,
+  SourceView,
+  TransitionView,
+} from '../shared/model'
+import { TransitionHistory } from './core/history'
+import { emptyStateCounts, prometheusText } from './core/metrics'
+import { Monitor, type Instant, type Transition } from './core/monitor'
+import type { DetectionSettings } from './core/settings'
+import { newSourceStats, recordHealth, recordRejection, type SourceStats } from './core/source-stats'
+import { parseSourceUrl, type SourceSpec } from './core/source-url'
+import { serviceView, sourceView, transitionView } from './core/views'
+import { planSource, type SourcePlan } from './sources'
+
+/** Node's setTimeout cannot wait longer than 2^31-1 ms. */
+const MAX_TIMER_MS = 2_147_483_647
+
+export interface EngineOptions {
+  detection: DetectionSettings
+  /** One line per transition; the default is silence. */
+  log?: (line: string) => void
+}
+
+interface SourceEntry {
+  id: string
+  spec: SourceSpec
+  plan: SourcePlan
+  stats: SourceStats
+}
+
+export type AddSourceResult = { ok: true; id: string } | { ok: false; error: string }
+
+export function realNow(): Instant {
+  return { monoMs: performance.now(), wallMs: Date.now() }
+}
+
+export class Engine {
+  private readonly monitor: Monitor
+  private readonly sources = new Map<string, SourceEntry>()
+  private readonly history = new TransitionHistory()
+  private timer: NodeJS.Timeout | null = null
+  private timerDueMs: number | null = null
+  private changedSourceIds = new Set<string>()
+  private pendingTransitions: TransitionView[] = []
+  private readonly changeListeners = new Set<() => void>()
+  private readonly transitionListeners = new Set<(transition: TransitionView) => void>()
+  private readonly log: (line: string) => void
+
+  constructor(options: EngineOptions) {
+    this.monitor = new Monitor(options.detection)
+    this.log = options.log ?? (() => undefined)
+  }
+
+  addSource(url: string): AddSourceResult {
+    const parsed = parseSourceUrl(url)
+    if (!parsed.ok) return { ok: false, error: parsed.error }
+    const id = parsed.spec.displayUrl
+    if (this.sources.has(id)) return { ok: false, error: `already watching ${id}` }
+    const plan = planSource(parsed.spec)
+    const entry: SourceEntry = { id, spec: parsed.spec, plan, stats: newSourceStats(Date.now()) }
+    this.sources.set(id, entry)
+    this.monitor.addSource(id, plan.defaultIntervalMs)
+    plan.source.start({
+      message: (raw, channel) => this.onMessage(entry, raw, channel),
+      health: (state, error) => this.onHealth(entry, state, error),
+    })
+    this.changedSourceIds.add(id)
+    this.notifyChange()
+    return { ok: true, id }
+  }
+
+  async removeSource(id: string): Promise<boolean> {
+    const entry = this.sources.get(id)
+    if (!entry) return false
+    this.sources.delete(id)
+    await entry.plan.source.stop()
+    this.monitor.removeSource(id)
+    this.changedSourceIds.add(id)
+    this.armTimer()
+    this.notifyChange()
+    return true
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    await Promise.all([...this.sources.values()].map((entry) => entry.plan.source.stop()))
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  onTransition(listener: (transition: TransitionView) => void): () => void {
+    this.transitionListeners.add(listener)
+    return () => this.transitionListeners.delete(listener)
+  }
+
+  services(): ServiceView[] {
+    const now = realNow()
+    return [...this.monitor.all()].map((record) => serviceView(this.monitor, record, now))
+  }
+
+  sourceViews(): SourceView[] {
+    return [...this.sources.values()].map((entry) => this.viewOfSource(entry))
+  }
+
+  historyViews(): TransitionView[] {
+    return this.history.list()
+  }
+
+  snapshot(): Snapshot {
+    return { services: this.services(), sources: this.sourceViews(), history: this.historyViews() }
+  }
+
+  /** Everything that changed since the last call, or null if nothing did. */
+  takeDelta(): Delta | null {
+    const { changed, removedIds } = this.monitor.drainChanges()
+    const sourceIds = this.changedSourceIds
+    const transitions = this.pendingTransitions
+    if (changed.size === 0 && removedIds.size === 0 && sourceIds.size === 0 && transitions.length === 0)
+      return null
+    this.changedSourceIds = new Set()
+    this.pendingTransitions = []
+    const now = realNow()
+    const services = [...changed].map((record) => serviceView(this.monitor, record, now))
+    const sources: SourceView[] = []
+    const removedSources: string[] = []
+    for (const id of sourceIds) {
+      const entry = this.sources.get(id)
+      if (entry) sources.push(this.viewOfSource(entry))
+      else removedSources.push(id)
+    }
+    return { services, removed: [...removedIds], sources, removedSources, transitions }
+  }
+
+  stateCounts(): Record<ServiceState, number> {
+    const counts = emptyStateCounts()
+    for (const record of this.monitor.all()) counts[record.state]++
+    return counts
+  }
+
+  metricsText(): string {
+    return prometheusText(this.stateCounts(), this.sourceViews())
+  }
+
+  private viewOfSource(entry: SourceEntry): SourceView {
+    return sourceView(entry.id, entry.spec.displayUrl, entry.spec.kind, entry.stats)
+  }
+
+  private onMessage(entry: SourceEntry, raw: string, channel: string | null): void {
+    if (!this.sources.has(entry.id)) return
+    entry.stats.received++
+    this.changedSourceIds.add(entry.id)
+    const decoded = entry.plan.decoder(raw, { channel })
+    const now = realNow()
+    if (!decoded.ok) {
+      recordRejection(entry.stats, decoded.reason, raw, now.wallMs)
+      this.notifyChange()
+      return
+    }
+    const result = this.monitor.ingest(entry.id, decoded.heartbeat, now)
+    if (!result.ok) recordRejection(entry.stats, result.reason, raw, now.wallMs)
+    else this.publishTransitions(result.transitions)
+    this.armTimer()
+    this.notifyChange()
+  }
+
+  private onHealth(entry: SourceEntry, state: SourceState, error: string | null): void {
+    if (!this.sources.has(entry.id)) return
+    const now = realNow()
+    if (!recordHealth(entry.stats, state, error, now.wallMs)) return
+    this.changedSourceIds.add(entry.id)
+    this.log(`${new Date(now.wallMs).toISOString()} source ${entry.id} ${state}${error ? `: ${error}` : ''}`)
+    this.publishTransitions(this.monitor.setSourceConnected(entry.id, state === 'connected', now))
+    this.armTimer()
+    this.notifyChange()
+  }
+
+  private onTimer(): void {
+    this.timer = null
+    this.timerDueMs = null
+    this.publishTransitions(this.monitor.tick(realNow()))
+    this.armTimer()
+    this.notifyChange()
+  }
+
+  /**
+   * One timer for the earliest deadline. It is moved only when a deadline comes earlier than the one
+   * armed; when deadlines move later (every heartbeat does that) the timer fires early, finds nothing
+   * due, and re-arms: far cheaper than re-arming on every heartbeat.
+   */
+  private armTimer(): void {
+    const next = this.monitor.nextDeadlineMs()
+    if (next === null) return
+    if (this.timerDueMs !== null && this.timerDueMs <= next) return
+    if (this.timer) clearTimeout(this.timer)
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(next - performance.now())))
+    this.timerDueMs = next
+    this.timer = setTimeout(() => this.onTimer(), delay)
+  }
+
+  private publishTransitions(transitions: readonly Transition[]): void {
+    for (const transition of transitions) {
+      const view = transitionView(transition)
+      this.history.add(view)
+      this.pendingTransitions.push(view)
+      this.log(
+        `${view.at} ${view.service}/${view.instance} ${view.from} → ${view.to} (${view.reason}) [${view.source}]`,
+      )
+      for (const listener of this.transitionListeners) listener(view)
+    }
+  }
+
+  private notifyChange(): void {
+    for (const listener of this.changeListeners) listener()
+  }
+}

@@ -1,0 +1,64 @@
+/** The engine without Electron: the same contract over WebSocket, a JSON API and the built UI. */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { BridgeHub } from './bridge-hub'
+import type { AppConfig } from './core/config'
+import { Engine } from './engine'
+import { isLoopbackHost } from './http/access'
+import { createApiServer } from './http/api-server'
+
+export interface HeadlessOptions {
+  config: AppConfig
+  host: string
+  port: number
+  token: string | null
+  rendererDir: string
+  log: (line: string) => void
+}
+
+export interface HeadlessApp {
+  engine: Engine
+  server: Server
+  /** Where the UI and API answer, e.g. http://127.0.0.1:7474 */
+  url: string
+  stop(): Promise<void>
+}
+
+export async function startHeadless(options: HeadlessOptions): Promise<HeadlessApp> {
+  const boundToLoopback = isLoopbackHost(options.host)
+  if (!boundToLoopback && options.token === null) {
+    throw new Error(`--http ${options.host} is off loopback: set a token (--token or HEARTBEAT_TRAY_TOKEN)`)
+  }
+  const engine = new Engine({ detection: options.config.detection, log: options.log })
+  for (const url of options.config.sources) {
+    const added = engine.addSource(url)
+    if (!added.ok) {
+      await engine.stop()
+      throw new Error(added.error)
+    }
+  }
+  const hub = new BridgeHub(engine)
+  const server = createApiServer({
+    engine,
+    hub,
+    rendererDir: options.rendererDir,
+    access: { boundToLoopback, token: options.token },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    engine,
+    server,
+    url: `http://${host}:${address.port}`,
+    async stop() {
+      hub.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await engine.stop()
+    },
+  }
+}
