@@ -1,0 +1,167 @@
+/** Headless mode: the JSON API, metrics, the event WebSocket and who may use them, over real HTTP. */
+import { Redis } from 'ioredis'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import type { WsServerFrame } from '../src/shared/api'
+import { defaultConfig } from '../src/main/core/config'
+import { startHeadless, type HeadlessApp } from '../src/main/headless'
+import { uniqueName, waitFor } from './support/wait'
+
+const cleanups: (() => Promise<unknown> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function headless(
+  options: { sources?: string[]; host?: string; token?: string | null } = {},
+): Promise<HeadlessApp> {
+  const app = await startHeadless({
+    config: { ...defaultConfig(), sources: options.sources ?? [] },
+    host: options.host ?? '127.0.0.1',
+    port: 0,
+    token: options.token ?? null,
+    rendererDir: 'out/renderer',
+    log: () => undefined,
+  })
+  cleanups.push(() => app.stop())
+  return app
+}
+
+async function publishingService(): Promise<{ app: HeadlessApp; service: string }> {
+  const prefix = uniqueName('hbapi')
+  const service = `${prefix}-svc`
+  const app = await headless({ sources: [`redis://127.0.0.1:6379/0?pattern=${prefix}:*`] })
+  await waitFor(() => app.engine.sourceViews()[0]?.state === 'connected')
+  const publisher = new Redis('redis://127.0.0.1:6379/0')
+  cleanups.push(() => publisher.disconnect())
+  await publisher.publish(
+    `${prefix}:x`,
+    JSON.stringify({ service_name: service, instance_id: 'i-1', queue_size: 3 }),
+  )
+  await publisher.publish(`${prefix}:x`, 'not json')
+  await waitFor(() => app.engine.services().length === 1 && app.engine.sourceViews()[0]?.rejected === 1)
+  return { app, service }
+}
+
+describe('headless API', () => {
+  it('serves services with every documented field', async () => {
+    const { app, service } = await publishingService()
+    const response = await fetch(`${app.url}/api/services`)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    const [view] = (await response.json()) as Record<string, unknown>[]
+    expect(view).toMatchObject({
+      service,
+      instance: 'i-1',
+      state: 'alive',
+      source: expect.stringMatching(/^redis:\/\/127\.0\.0\.1:6379\/0/),
+      expectedIntervalMs: 60_000,
+      staleAfterMs: 90_000,
+      deadAfterMs: 180_000,
+      reported: null,
+      payload: { service_name: service, instance_id: 'i-1', queue_size: 3 },
+    })
+    expect(typeof view?.id).toBe('string')
+    expect(Date.parse(view?.lastSeen as string)).toBeGreaterThan(Date.now() - 10_000)
+    expect(view?.ageMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('serves sources with counts and the last rejections, and Prometheus metrics', async () => {
+    const { app } = await publishingService()
+    const [source] = (await (await fetch(`${app.url}/api/sources`)).json()) as Record<string, unknown>[]
+    expect(source).toMatchObject({ state: 'connected', received: 2, rejected: 1, lastError: null })
+    expect((source?.lastRejections as { reason: string }[])[0]?.reason).toMatch(/^bad JSON/)
+
+    const metrics = await (await fetch(`${app.url}/metrics`)).text()
+    expect(metrics).toContain('heartbeat_tray_instances{state="alive"} 1')
+    expect(metrics).toMatch(
+      /heartbeat_tray_heartbeats_received_total\{source="redis:\/\/127\.0\.0\.1:6379\/0\?pattern=[^"]+"\} 2/,
+    )
+    expect(metrics).toMatch(/heartbeat_tray_heartbeats_rejected_total\{source="[^"]+"\} 1/)
+  })
+
+  it('sends a snapshot on connect, then batched deltas', async () => {
+    const { app, service } = await publishingService()
+    const frames: WsServerFrame[] = []
+    const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/events`)
+    cleanups.push(() => ws.terminate())
+    ws.on('message', (data) => frames.push(JSON.parse(String(data)) as WsServerFrame))
+    await waitFor(() => frames.length >= 1)
+    const first = frames[0]
+    expect(first?.type).toBe('snapshot')
+    expect(first?.type === 'snapshot' && first.snapshot.services.map((s) => s.service)).toEqual([service])
+
+    const publisher = new Redis('redis://127.0.0.1:6379/0')
+    cleanups.push(() => publisher.disconnect())
+    const channel = `${app.engine.sourceViews()[0]?.url.split('pattern=')[1]?.replace('*', 'x')}`
+    for (let i = 0; i < 50; i++) {
+      await publisher.publish(channel, JSON.stringify({ service_name: service, instance_id: `i-${i % 5}` }))
+    }
+    await waitFor(() => app.engine.services().length === 5)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const deltas = frames.filter((frame) => frame.type === 'delta')
+    // 50 heartbeats arrived in well under 250 ms: one or two deltas, never one per heartbeat.
+    expect(deltas.length).toBeGreaterThanOrEqual(1)
+    expect(deltas.length).toBeLessThanOrEqual(3)
+
+    ws.send(JSON.stringify({ type: 'command', id: 7, command: { type: 'requestSnapshot' } }))
+    ws.send(JSON.stringify({ type: 'command', id: 8, command: { type: 'launchMissiles' } }))
+    await waitFor(() => frames.some((f) => f.type === 'result' && f.id === 8))
+    expect(frames.find((f) => f.type === 'result' && f.id === 7)).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true },
+    })
+    expect(frames.find((f) => f.type === 'result' && f.id === 8)).toEqual({
+      type: 'result',
+      id: 8,
+      result: { ok: false, error: 'unknown command type: launchMissiles' },
+    })
+  })
+
+  it('refuses a request addressed to another host name (DNS rebinding) and a cross-site WebSocket', async () => {
+    const app = await headless()
+    const port = new URL(app.url).port
+    const rebound = await rawGet(port, '/api/services', { host: `evil.example:${port}` })
+    expect(rebound).toMatch(/^HTTP\/1\.1 403/)
+    const crossSite = await rawGet(port, '/api/services', {
+      host: `127.0.0.1:${port}`,
+      origin: 'http://evil.example',
+    })
+    expect(crossSite).toMatch(/^HTTP\/1\.1 403/)
+  })
+
+  it('requires the token for the API when one is set', async () => {
+    const app = await headless({ token: 'a-very-secret-token-123' })
+    expect((await fetch(`${app.url}/api/services`)).status).toBe(401)
+    expect(
+      (await fetch(`${app.url}/api/services`, { headers: { authorization: 'Bearer wrong-token-of-length' } }))
+        .status,
+    ).toBe(401)
+    expect(
+      (
+        await fetch(`${app.url}/api/services`, {
+          headers: { authorization: 'Bearer a-very-secret-token-123' },
+        })
+      ).status,
+    ).toBe(200)
+    expect((await fetch(`${app.url}/api/services?token=a-very-secret-token-123`)).status).toBe(200)
+  })
+
+  it('will not listen off loopback without a token', async () => {
+    await expect(headless({ host: '0.0.0.0' })).rejects.toThrow(/off loopback: set a token/)
+  })
+})
+
+async function rawGet(port: string, path: string, headers: Record<string, string>): Promise<string> {
+  const { connect } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      const lines = Object.entries(headers).map(([key, value]) => `${key}: ${value}`)
+      socket.write(`GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`)
+    })
+    let text = ''
+    socket.on('data', (chunk) => (text += String(chunk)))
+    socket.on('end', () => resolve(text))
+    socket.on('error', reject)
+  })
+}
