@@ -2,8 +2,8 @@
 // Launcher: headless mode and the publisher run under plain Node; otherwise the Electron app, or, where
 // no Electron binary is installed, headless mode with a word on why.
 'use strict'
-const { existsSync } = require('node:fs')
-const { join } = require('node:path')
+const { existsSync, readFileSync } = require('node:fs')
+const { dirname, join } = require('node:path')
 const { spawn } = require('node:child_process')
 
 const root = join(__dirname, '..')
@@ -33,8 +33,17 @@ if (electronBinary === null) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 }
 
+/**
+ * The Electron binary, or null. Electron >= 42 downloads its binary on first require; where the download
+ * is switched off (ELECTRON_SKIP_BINARY_DOWNLOAD) and none is there, do not even try.
+ */
 function findElectron() {
   try {
+    const packageDir = dirname(require.resolve('electron/package.json'))
+    const pathFile = join(packageDir, 'path.txt')
+    const installed =
+      existsSync(pathFile) && existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))
+    if (!installed && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null
     const path = require('electron')
     return typeof path === 'string' && existsSync(path) ? path : null
   } catch {

@@ -1,11 +1,19 @@
 /** The real desktop app through Playwright's Electron support. Needs the Electron binary. */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { _electron as electron, expect, test } from '@playwright/test'
 
+/** As bin/heartbeat-tray.js decides: no download attempt where ELECTRON_SKIP_BINARY_DOWNLOAD is set. */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(`${process.cwd()}/package.json`)('electron') as unknown
+    const load = createRequire(`${process.cwd()}/package.json`)
+    const packageDir = dirname(load.resolve('electron/package.json'))
+    const pathFile = join(packageDir, 'path.txt')
+    const installed =
+      existsSync(pathFile) && existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))
+    if (!installed && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null
+    const path = load('electron') as unknown
     return typeof path === 'string' && existsSync(path) ? path : null
   } catch {
     return null
