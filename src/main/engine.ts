@@ -20,6 +20,7 @@ import { newSourceStats, recordHealth, recordRejection, type SourceStats } from 
 import { parseSourceUrl, type SourceSpec } from './core/source-url'
 import { serviceView, sourceView, transitionView } from './core/views'
 import { planSource, type SourcePlan } from './sources'
+import type { RecordOrigin, Removal, SourceDetails } from './sources/source'
 
 /** Node's setTimeout cannot wait longer than 2^31-1 ms. */
 const MAX_TIMER_MS = 2_147_483_647
@@ -35,6 +36,8 @@ interface SourceEntry {
   spec: SourceSpec
   plan: SourcePlan
   stats: SourceStats
+  /** Registry key → instance id, for sources that read records and report their removal. */
+  recordKeys: Map<string, string>
 }
 
 export type AddSourceResult = { ok: true; id: string } | { ok: false; error: string }
@@ -66,12 +69,20 @@ export class Engine {
     const id = parsed.spec.displayUrl
     if (this.sources.has(id)) return { ok: false, error: `already watching ${id}` }
     const plan = planSource(parsed.spec)
-    const entry: SourceEntry = { id, spec: parsed.spec, plan, stats: newSourceStats(Date.now()) }
+    const entry: SourceEntry = {
+      id,
+      spec: parsed.spec,
+      plan,
+      stats: newSourceStats(Date.now()),
+      recordKeys: new Map(),
+    }
     this.sources.set(id, entry)
     this.monitor.addSource(id, plan.defaultIntervalMs)
     plan.source.start({
-      message: (raw, channel) => this.onMessage(entry, raw, channel),
+      message: (raw, channel, origin) => this.onMessage(entry, raw, channel, origin),
+      removed: (key, how) => this.onRemoved(entry, key, how),
       health: (state, error) => this.onHealth(entry, state, error),
+      details: (details) => this.onDetails(entry, details),
     })
     this.changedSourceIds.add(id)
     this.notifyChange()
@@ -158,7 +169,7 @@ export class Engine {
     return sourceView(entry.id, entry.spec.displayUrl, entry.spec.kind, entry.stats)
   }
 
-  private onMessage(entry: SourceEntry, raw: string, channel: string | null): void {
+  private onMessage(entry: SourceEntry, raw: string, channel: string | null, origin?: RecordOrigin): void {
     if (!this.sources.has(entry.id)) return
     entry.stats.received++
     this.changedSourceIds.add(entry.id)
@@ -169,10 +180,33 @@ export class Engine {
       this.notifyChange()
       return
     }
-    const result = this.monitor.ingest(entry.id, decoded.heartbeat, now)
-    if (!result.ok) recordRejection(entry.stats, result.reason, raw, now.wallMs)
-    else this.publishTransitions(result.transitions)
+    for (const heartbeat of decoded.heartbeats) {
+      const result = this.monitor.ingest(entry.id, heartbeat, now, origin?.initialScan ?? false)
+      if (!result.ok) {
+        recordRejection(entry.stats, result.reason, raw, now.wallMs)
+        continue
+      }
+      if (origin) entry.recordKeys.set(origin.key, result.id)
+      this.publishTransitions(result.transitions)
+    }
     this.armTimer()
+    this.notifyChange()
+  }
+
+  private onRemoved(entry: SourceEntry, key: string, how: Removal): void {
+    const id = entry.recordKeys.get(key)
+    if (!this.sources.has(entry.id) || id === undefined) return
+    entry.recordKeys.delete(key)
+    const reason = how === 'stopped' ? 'removed by its own clean stop' : 'removed from its registry'
+    const transition = this.monitor.retire(id, how, realNow(), reason)
+    if (transition) this.publishTransitions([transition])
+    this.notifyChange()
+  }
+
+  private onDetails(entry: SourceEntry, details: SourceDetails): void {
+    if (!this.sources.has(entry.id)) return
+    entry.stats.details = details
+    this.changedSourceIds.add(entry.id)
     this.notifyChange()
   }
 

@@ -64,6 +64,8 @@ export interface SourceView {
   received: number
   rejected: number
   lastRejections: RejectionView[]
+  /** Facts about the source itself (queue depth by status, oldest queued task age, …), if it has any. */
+  details: Record<string, string | number | null>
 }
 
 export interface TransitionView {

@@ -6,6 +6,7 @@ const rec = (over: Partial<LivenessInput> = {}): LivenessInput => ({
   lastSeenMs: 0,
   graceFromMs: null,
   stopped: false,
+  gone: false,
   sourceConnected: true,
   ...over,
 })
@@ -34,6 +35,11 @@ describe('classify', () => {
     expect(classify(input, 11_500, T)).toBe('stale')
     expect(classify(input, 13_000, T)).toBe('dead')
     expect(classify({ ...input, lastSeenMs: 10_200 }, 11_000, T)).toBe('alive')
+  })
+
+  it('is gone when replaced or removed, whatever the time or the source', () => {
+    expect(classify(rec({ gone: true, sourceConnected: false }), 1_000_000, T)).toBe('gone')
+    expect(nextChangeMs(rec({ gone: true }), 0, T)).toBeNull()
   })
 
   it('is unknown before any heartbeat', () => {

@@ -13,6 +13,8 @@ export interface LivenessInput {
   graceFromMs: number | null
   /** The instance said goodbye and has not spoken since. */
   stopped: boolean
+  /** Replaced by a newer instance or removed from its registry, and not heard from since. */
+  gone: boolean
   sourceConnected: boolean
 }
 
@@ -22,6 +24,7 @@ export interface LivenessInput {
  * until it speaks, since we cannot know what happened while we were not listening.
  */
 export function classify(input: LivenessInput, nowMs: number, thresholds: Thresholds): ServiceState {
+  if (input.gone) return 'gone'
   if (input.stopped) return 'stopped'
   if (!input.sourceConnected) return 'unknown'
   const reference = referenceMs(input)
@@ -34,7 +37,7 @@ export function classify(input: LivenessInput, nowMs: number, thresholds: Thresh
 
 /** The monotonic time at which `classify` would next give another answer, or null if never by itself. */
 export function nextChangeMs(input: LivenessInput, nowMs: number, thresholds: Thresholds): number | null {
-  if (input.stopped || !input.sourceConnected) return null
+  if (input.gone || input.stopped || !input.sourceConnected) return null
   const reference = referenceMs(input)
   if (reference === null) return null
   const ageMs = nowMs - reference.atMs

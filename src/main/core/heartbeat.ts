@@ -14,11 +14,18 @@ export interface Heartbeat {
   goodbye: boolean
   /** Every field of the payload, kept for display. */
   fields: Record<string, unknown>
+  /**
+   * For records read from a registry (a Redis hash, a SQL table): the value that changes when the
+   * instance beats, e.g. its `last_heartbeat`. A record read again with the same marker is news about
+   * its reported health only, not a heartbeat. Null: every message is a heartbeat.
+   */
+  beatMarker: string | null
 }
 
-export type DecodeResult = { ok: true; heartbeat: Heartbeat } | { ok: false; reason: string }
+/** One message may carry several instances (seed 002: each host and consumer). */
+export type DecodeResult = { ok: true; heartbeats: Heartbeat[] } | { ok: false; reason: string }
 
-/** A decoder turns the bytes of one message into a heartbeat or a reason; it never throws. */
+/** A decoder turns the bytes of one message into heartbeats or a reason; it never throws. */
 export type Decoder = (raw: string, context: DecodeContext) => DecodeResult
 
 export interface DecodeContext {
@@ -32,4 +39,8 @@ export const MAX_NAME_LENGTH = 256
 
 export function reject(reason: string): DecodeResult {
   return { ok: false, reason }
+}
+
+export function accept(heartbeat: Heartbeat): DecodeResult {
+  return { ok: true, heartbeats: [heartbeat] }
 }

@@ -14,6 +14,7 @@ const beat = (over: Partial<Heartbeat> = {}): Heartbeat => ({
   reported: null,
   goodbye: false,
   fields: {},
+  beatMarker: null,
   ...over,
 })
 
@@ -161,5 +162,59 @@ describe('Monitor', () => {
       const factor = transition.to === 'stale' ? 1.5 : 3
       expect(transition.atMs).toBe(i + Math.round((1_000 + i) * factor))
     }
+  })
+
+  describe('registry records (polled sources)', () => {
+    const record = (marker: string, over: Partial<Heartbeat> = {}): Heartbeat =>
+      beat({ beatMarker: marker, ...over })
+
+    it('counts a heartbeat only when the beat marker moves; otherwise updates reported health alone', () => {
+      const monitor = connectedMonitor()
+      ingest(monitor, record('10:00:00', { reported: 'alive' }), at(0))
+      expect(ingest(monitor, record('10:00:00', { reported: 'not_responding' }), at(80_000))).toEqual([])
+      const view = monitor.get(`${SOURCE}|tracker_fetcher|a1`)
+      expect(view?.reported).toBe('not_responding')
+      expect(view?.lastSeenMs).toBe(0)
+      expect(states(runUntil(monitor, 95_000))).toEqual(['alive→stale@90000'])
+      expect(states(ingest(monitor, record('10:01:35'), at(95_000)))).toEqual(['stale→alive@95000'])
+    })
+
+    it('starts a record found in the first scan in grace: unknown, then stale if its marker never moves', () => {
+      const monitor = connectedMonitor()
+      const result = monitor.ingest(SOURCE, record('2025-05-18 10:00:00'), at(1_000), true)
+      expect(result.ok && result.transitions).toEqual([])
+      expect(monitor.get(`${SOURCE}|tracker_fetcher|a1`)?.state).toBe('unknown')
+      expect(states(runUntil(monitor, 200_000))).toEqual(['unknown→stale@91000', 'stale→dead@181000'])
+    })
+
+    it('makes a record first seen after the initial scan alive at once', () => {
+      const monitor = connectedMonitor()
+      expect(states(ingest(monitor, record('10:00:00'), at(5)))).toEqual(['unknown→alive@5'])
+    })
+  })
+
+  describe('retiring an instance', () => {
+    const id = `${SOURCE}|tracker_fetcher|a1`
+
+    it('stops one that its own system removed cleanly, with no alarm after', () => {
+      const monitor = connectedMonitor()
+      ingest(monitor, beat(), at(0))
+      expect(monitor.retire(id, 'stopped', at(10), 'removed by its own clean stop')?.to).toBe('stopped')
+      expect(runUntil(monitor, 10_000_000)).toEqual([])
+    })
+
+    it('marks one gone, replaced, until it speaks again', () => {
+      const monitor = connectedMonitor()
+      ingest(monitor, beat(), at(0))
+      const transition = monitor.retire(id, 'gone', at(10), 'replaced', `${SOURCE}|tracker_fetcher|b2`)
+      expect(transition && `${transition.from}→${transition.to}`).toBe('alive→gone')
+      expect(monitor.get(id)?.replacedBy).toBe(`${SOURCE}|tracker_fetcher|b2`)
+      monitor.setSourceConnected(SOURCE, false, at(20))
+      expect(monitor.get(id)?.state).toBe('gone')
+      monitor.setSourceConnected(SOURCE, true, at(30))
+      expect(runUntil(monitor, 10_000_000)).toEqual([])
+      expect(states(ingest(monitor, beat(), at(10_000_001)))).toEqual(['gone→alive@10000001'])
+      expect(monitor.get(id)?.replacedBy).toBeNull()
+    })
   })
 })

@@ -7,7 +7,7 @@ import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './c
 import { DeadlineHeap } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
-import { applyHeartbeat, newRecord, type InstanceRecord } from './registry'
+import { applyHeartbeat, applyReport, newRecord, type InstanceRecord } from './registry'
 import { overrideFor, type DetectionSettings } from './settings'
 import { describeAge } from './describe'
 
@@ -29,7 +29,8 @@ export interface Transition {
   reason: string
 }
 
-export type IngestResult = { ok: true; transitions: readonly Transition[] } | { ok: false; reason: string }
+export type IngestResult =
+  { ok: true; id: string; transitions: readonly Transition[] } | { ok: false; reason: string }
 
 interface SourceEntry {
   connected: boolean
@@ -82,11 +83,17 @@ export class Monitor {
     return true
   }
 
-  ingest(sourceId: string, heartbeat: Heartbeat, now: Instant): IngestResult {
+  /**
+   * A message about one instance. It is a heartbeat unless it is a registry record whose beat marker
+   * has not moved (news about reported health only), or a record found in a first scan, which says
+   * nothing of when it last beat: that one starts in grace, `unknown` until its marker moves.
+   */
+  ingest(sourceId: string, heartbeat: Heartbeat, now: Instant, initialScan = false): IngestResult {
     const source = this.sources.get(sourceId)
     if (!source) return { ok: false, reason: `unknown source ${sourceId}` }
     let instances = source.services.get(heartbeat.service)
     let record = instances?.get(heartbeat.instance)
+    const fresh = record === undefined
     if (!record) {
       if (this.records.size >= this.settings.maxInstances) {
         return {
@@ -100,11 +107,39 @@ export class Monitor {
       this.records.set(record.id, record)
       this.changes.removedIds.delete(record.id)
     }
-    applyHeartbeat(record, heartbeat, now.monoMs, now.wallMs)
-    if (record.state === 'gone') record.state = 'unknown'
     this.changes.changed.add(record)
+    const marker = heartbeat.beatMarker
+    if (marker !== null && (fresh ? initialScan : marker === record.beatMarker)) {
+      applyReport(record, heartbeat, now.wallMs)
+      if (fresh) record.graceFromMs = now.monoMs
+      const transition = this.reclassify(record, now, 'first seen in its registry')
+      return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
+    }
+    applyHeartbeat(record, heartbeat, now.monoMs, now.wallMs)
     const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
-    return { ok: true, transitions: transition ? [transition] : NO_TRANSITIONS }
+    return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
+  }
+
+  /**
+   * An instance left: `stopped` (its own clean-stop path said so) or `gone` (removed from its registry,
+   * or replaced by a new instance). Neither raises an alarm; a later heartbeat brings it back.
+   */
+  retire(
+    id: string,
+    how: 'stopped' | 'gone',
+    now: Instant,
+    reason: string,
+    replacedBy: string | null = null,
+  ): Transition | null {
+    const record = this.records.get(id)
+    if (!record) return null
+    if (how === 'stopped') record.stopped = true
+    else {
+      record.gone = true
+      record.replacedBy = replacedBy
+    }
+    this.changes.changed.add(record)
+    return this.reclassify(record, now, reason)
   }
 
   /**
@@ -186,6 +221,7 @@ export class Monitor {
       lastSeenMs: record.lastSeenMs,
       graceFromMs: record.graceFromMs,
       stopped: record.stopped,
+      gone: record.gone,
       sourceConnected: this.isSourceConnected(record.sourceId),
     }
   }
@@ -205,8 +241,8 @@ export class Monitor {
   private reclassify(record: InstanceRecord, now: Instant, cause: string | null): Transition | null {
     const thresholds = this.thresholdsOf(record)
     const input = this.livenessInput(record)
-    const next = record.state === 'gone' ? 'gone' : classify(input, now.monoMs, thresholds)
-    this.schedule(record, next === 'gone' ? null : nextChangeMs(input, now.monoMs, thresholds))
+    const next = classify(input, now.monoMs, thresholds)
+    this.schedule(record, nextChangeMs(input, now.monoMs, thresholds))
     if (next === record.state) return null
 
     const from = record.state

@@ -24,6 +24,11 @@ export interface InstanceRecord extends HeapEntry {
   heartbeats: number
   payload: Record<string, unknown>
   stopped: boolean
+  gone: boolean
+  /** The last beat marker seen (see Heartbeat.beatMarker). */
+  beatMarker: string | null
+  /** The instance that replaced this one, when `gone` because of a restart under a new id. */
+  replacedBy: string | null
   /** When its classification next changes by itself (the detector's deadline), or null. */
   dueAtMs: number | null
 }
@@ -56,6 +61,9 @@ export function newRecord(
     heartbeats: 0,
     payload: {},
     stopped: false,
+    gone: false,
+    beatMarker: null,
+    replacedBy: null,
     dueAtMs: null,
     heapDeadlineMs: 0,
     heapIndex: -1,
@@ -69,15 +77,23 @@ export function applyHeartbeat(
   nowMs: number,
   wallMs: number,
 ): void {
-  const listenedThroughout = record.graceFromMs === null && !record.stopped
+  const listenedThroughout = record.graceFromMs === null && !record.stopped && !record.gone
   if (record.lastSeenMs !== null && listenedThroughout) pushGap(record.gapsMs, nowMs - record.lastSeenMs)
   record.lastSeenMs = nowMs
   record.graceFromMs = null
   record.heartbeats++
+  record.replacedBy = null
+  record.gone = false
+  record.stopped = heartbeat.goodbye
+  applyReport(record, heartbeat, wallMs)
+}
+
+/** What a message says about an instance, without it counting as a heartbeat. */
+export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, wallMs: number): void {
   record.host = heartbeat.host ?? record.host
   record.declaredIntervalMs = heartbeat.declaredIntervalMs
   record.reported = heartbeat.reported
   record.skewMs = heartbeat.sentAtMs === null ? null : heartbeat.sentAtMs - wallMs
   record.payload = heartbeat.fields
-  record.stopped = heartbeat.goodbye
+  record.beatMarker = heartbeat.beatMarker
 }

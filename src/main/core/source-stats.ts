@@ -11,6 +11,7 @@ export interface SourceStats {
   received: number
   rejected: number
   lastRejections: RejectionView[]
+  details: Record<string, string | number | null>
 }
 
 export function newSourceStats(wallMs: number): SourceStats {
@@ -21,6 +22,7 @@ export function newSourceStats(wallMs: number): SourceStats {
     received: 0,
     rejected: 0,
     lastRejections: [],
+    details: {},
   }
 }
 

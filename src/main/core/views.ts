@@ -41,6 +41,7 @@ export function sourceView(id: string, url: string, kind: string, stats: SourceS
     received: stats.received,
     rejected: stats.rejected,
     lastRejections: [...stats.lastRejections],
+    details: { ...stats.details },
   }
 }
 

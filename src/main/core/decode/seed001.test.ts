@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_MESSAGE_BYTES } from '../heartbeat'
+import { MAX_MESSAGE_BYTES, type Heartbeat } from '../heartbeat'
 import { decodeSeed001 } from './seed001'
 
 const SEED_EXAMPLE = `{
@@ -18,7 +18,8 @@ const SEED_EXAMPLE = `{
 function decodeOk(raw: string) {
   const result = decodeSeed001(raw)
   if (!result.ok) throw new Error(`rejected: ${result.reason}`)
-  return result.heartbeat
+  expect(result.heartbeats).toHaveLength(1)
+  return result.heartbeats[0] as Heartbeat
 }
 
 function reason(raw: string): string {

@@ -3,7 +3,7 @@
  * {"service_name", "instance_id", "timestamp", "uptime_seconds", "heartbeat_count", "memory_usage_mb",
  *  "cpu_usage_percent", ...service-specific flat keys}. Python may write bare NaN; extras may be null.
  */
-import { MAX_NAME_LENGTH, reject, type DecodeResult, type Heartbeat } from '../heartbeat'
+import { accept, MAX_NAME_LENGTH, reject, type DecodeResult, type Heartbeat } from '../heartbeat'
 import { parseTimestampMs } from '../timestamp'
 import { parseJsonObject, typeName } from './json-object'
 
@@ -61,8 +61,9 @@ export function decodeSeed001(raw: string): DecodeResult {
     reported: typeof fields.status === 'string' ? fields.status : null,
     goodbye: fields.status === GOODBYE_STATUS,
     fields,
+    beatMarker: null,
   }
-  return { ok: true, heartbeat }
+  return accept(heartbeat)
 }
 
 function declaredIntervalMs(fields: Record<string, unknown>): number | null {
