@@ -62,7 +62,10 @@ describe('HeartbeatPublisher on a real Redis', () => {
     expect(messages.slice(0, -1).every((message) => !('status' in message))).toBe(true)
     const decoded = channel.bodies.map((body) => decodeSeed001(body))
     expect(decoded.every((result) => result.ok)).toBe(true)
-    expect(decoded.at(-1)).toMatchObject({ ok: true, heartbeat: { goodbye: true, declaredIntervalMs: 50 } })
+    expect(decoded.at(-1)).toMatchObject({
+      ok: true,
+      heartbeats: [{ goodbye: true, declaredIntervalMs: 50 }],
+    })
     expect(messages[1]?.uptime_seconds as number).toBeGreaterThan(messages[0]?.uptime_seconds as number)
   })
 

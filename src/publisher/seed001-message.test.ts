@@ -75,13 +75,15 @@ describe('buildSeed001Message', () => {
 
     expect(decoded).toMatchObject({
       ok: true,
-      heartbeat: {
-        service: 'tracker_fetcher',
-        instance: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
-        sentAtMs: SENT_AT_MS,
-        declaredIntervalMs: 60_000,
-        goodbye: false,
-      },
+      heartbeats: [
+        {
+          service: 'tracker_fetcher',
+          instance: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+          sentAtMs: SENT_AT_MS,
+          declaredIntervalMs: 60_000,
+          goodbye: false,
+        },
+      ],
     })
   })
 
@@ -92,7 +94,7 @@ describe('buildSeed001Message', () => {
 
     expect(decodeSeed001(body)).toMatchObject({
       ok: true,
-      heartbeat: { goodbye: true, reported: GOODBYE_STATUS },
+      heartbeats: [{ goodbye: true, reported: GOODBYE_STATUS }],
     })
   })
 })
