@@ -52,6 +52,15 @@ export class DeadlineHeap<T extends HeapEntry> {
     return this.entries[0] ?? null
   }
 
+  /** Moves the earliest entry to a later deadline: one sift instead of a delete and an insert. */
+  postponeTop(deadlineMs: number): void {
+    const top = this.entries[0]
+    if (top === undefined || deadlineMs < top.heapDeadlineMs)
+      throw new Error('postponeTop needs a later deadline')
+    top.heapDeadlineMs = deadlineMs
+    this.siftDown(0)
+  }
+
   /** Removes and returns every entry whose deadline is at or before nowMs, earliest first. */
   popDue(nowMs: number): T[] {
     const due: T[] = []

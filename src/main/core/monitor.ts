@@ -166,13 +166,18 @@ export class Monitor {
   /** Every instance whose deadline has passed is classified anew. */
   tick(now: Instant): Transition[] {
     const transitions: Transition[] = []
-    for (const record of this.deadlines.popDue(now.monoMs)) {
-      if (record.dueAtMs === null) continue
-      if (record.dueAtMs > now.monoMs) {
-        this.deadlines.set(record, record.dueAtMs)
+    for (
+      let top = this.deadlines.peek();
+      top !== null && top.heapDeadlineMs <= now.monoMs;
+      top = this.deadlines.peek()
+    ) {
+      // An entry left early by `schedule`: move it to its real deadline and look again.
+      if (top.dueAtMs !== null && top.dueAtMs > now.monoMs) {
+        this.deadlines.postponeTop(top.dueAtMs)
         continue
       }
-      const transition = this.reclassify(record, now, null)
+      this.deadlines.delete(top)
+      const transition = this.reclassify(top, now, null)
       if (transition) transitions.push(transition)
     }
     return transitions

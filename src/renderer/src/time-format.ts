@@ -9,14 +9,14 @@ export function formatDurationMs(durationMs: number): string {
   return `${Math.floor(seconds / 86_400)} d`
 }
 
-/** "12 s ago" from an ISO time; whole seconds, since the view re-renders once a second. */
+/** "12 s ago" (or "just now") from an ISO time; whole seconds, since the view re-renders once a second. */
 export function formatAge(sinceIso: string | null, nowMs: number): string {
   if (sinceIso === null) return 'never'
   const sinceMs = Date.parse(sinceIso)
   if (Number.isNaN(sinceMs)) return 'unknown'
   // Clamped: the engine's clock may run a little ahead of this page's.
   const ageSeconds = Math.max(0, Math.floor((nowMs - sinceMs) / 1_000))
-  return `${formatDurationMs(ageSeconds * 1_000)} ago`
+  return ageSeconds === 0 ? 'just now' : `${formatDurationMs(ageSeconds * 1_000)} ago`
 }
 
 function withRemainder(whole: number, wholeUnit: string, remainder: number, remainderUnit: string): string {

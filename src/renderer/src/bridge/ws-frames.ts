@@ -3,7 +3,7 @@ import type { WsServerFrame } from '../../../shared/api'
 
 const EVENT_ARRAYS = {
   snapshot: ['services', 'sources', 'history'],
-  delta: ['services', 'removed', 'sources', 'transitions'],
+  delta: ['services', 'removed', 'sources', 'removedSources', 'transitions'],
 } as const
 
 /** Checks the frame's outline, enough that applying it cannot throw; the engine is trusted for the rest. */
