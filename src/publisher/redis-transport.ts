@@ -3,7 +3,8 @@
  * template given as `?channel=`. URL: redis[s]://[user:pass@]host[:port][/db][?channel=…]
  */
 import { Redis } from 'ioredis'
-import { redactUrl } from '../main/core/source-url'
+import { checkParams, parseRedisConnection, redactUrl, TLS_PARAMS } from '../main/core/urls/url-parts'
+import { tlsOptions } from '../main/sources/redis-connection'
 import type { Transport } from './transport'
 
 export const DEFAULT_CHANNEL_TEMPLATE = 'heartbeat:service:{service}'
@@ -13,22 +14,20 @@ const COMMAND_TIMEOUT_MS = 5_000
 const MAX_RECONNECT_DELAY_MS = 2_000
 
 export function createRedisTransport(url: URL): Transport {
-  const unknownParam = [...url.searchParams.keys()].find((key) => key !== 'channel')
-  if (unknownParam) throw new Error(`unknown parameter "${unknownParam}" in ${redactUrl(url.href)}`)
+  const params = checkParams(url, ['channel', ...TLS_PARAMS])
+  if (!params.ok) throw new Error(params.error)
+  const connection = parseRedisConnection(url, url.protocol === 'rediss:')
+  if (!connection.ok) throw new Error(connection.error)
   const channelTemplate = url.searchParams.get('channel') || DEFAULT_CHANNEL_TEMPLATE
-  const dbText = url.pathname.replace(/^\//, '')
-  const db = dbText === '' ? 0 : Number(dbText)
-  if (!Number.isInteger(db) || db < 0) throw new Error(`Redis database must be a number, got "${dbText}"`)
-  const host = url.hostname.replace(/^\[|\]$/g, '')
-  if (host === '') throw new Error(`missing host in ${redactUrl(url.href)}`)
+  const { host, port, db, username, password, tls } = connection.value
 
   const client = new Redis({
     host,
-    port: url.port === '' ? 6379 : Number(url.port),
+    port,
     db,
-    username: url.username === '' ? undefined : decodeURIComponent(url.username),
-    password: url.password === '' ? undefined : decodeURIComponent(url.password),
-    tls: url.protocol === 'rediss:' ? { servername: host } : undefined,
+    username: username ?? undefined,
+    password: password ?? undefined,
+    tls: tls ? tlsOptions(tls) : undefined,
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
     commandTimeout: COMMAND_TIMEOUT_MS,

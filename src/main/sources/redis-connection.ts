@@ -1,7 +1,8 @@
 /** ioredis options from a parsed redis:// or rediss:// URL, shared by every Redis-backed source. */
 import { readFileSync } from 'node:fs'
 import type { RedisOptions } from 'ioredis'
-import type { RedisConnectionSpec } from '../core/source-url'
+import type { ConnectionOptions } from 'node:tls'
+import type { RedisConnectionSpec, TlsSpec } from '../core/source-url'
 
 /** Exponential backoff with jitter: 250 ms, 500 ms, 1 s, … capped at 10 s. */
 export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
@@ -25,14 +26,17 @@ export function redisOptions(spec: RedisConnectionSpec, connectionName: string):
   }
   if (spec.username !== null) options.username = spec.username
   if (spec.password !== null) options.password = spec.password
-  if (spec.tls) {
-    options.tls = {
-      rejectUnauthorized: spec.tls.verify,
-      ...(spec.tls.caFile ? { ca: readFileSync(spec.tls.caFile) } : {}),
-      ...(spec.tls.certFile ? { cert: readFileSync(spec.tls.certFile) } : {}),
-      ...(spec.tls.keyFile ? { key: readFileSync(spec.tls.keyFile) } : {}),
-      ...(spec.tls.servername ? { servername: spec.tls.servername } : {}),
-    }
-  }
+  if (spec.tls) options.tls = tlsOptions(spec.tls)
   return options
+}
+
+/** Node TLS options from a parsed URL's TLS parameters; reads the CA, certificate and key files. */
+export function tlsOptions(tls: TlsSpec): ConnectionOptions {
+  return {
+    rejectUnauthorized: tls.verify,
+    ...(tls.caFile ? { ca: readFileSync(tls.caFile) } : {}),
+    ...(tls.certFile ? { cert: readFileSync(tls.certFile) } : {}),
+    ...(tls.keyFile ? { key: readFileSync(tls.keyFile) } : {}),
+    ...(tls.servername ? { servername: tls.servername } : {}),
+  }
 }
