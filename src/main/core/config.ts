@@ -3,7 +3,7 @@
  * {
  *   "sources": ["redis://127.0.0.1:6379/0"],
  *   "detection": { "defaultInterval": "60s", "staleFactor": 1.5, "deadFactor": 3,
- *                  "overrides": [{ "service": "billing-*", "interval": "30s" }] }
+ *                  "overrides": [{ "service": "billing-*", "interval": "30s" }], "goneRetention": "24h" }
  * }
  */
 import { parseDurationMs } from './duration'
@@ -59,6 +59,13 @@ function validateDetection(value: unknown): Checked<DetectionSettings> {
         if (ms === null)
           return { ok: false, error: `detection.defaultInterval must be a duration like "60s"` }
         detection.defaultIntervalMs = ms
+        break
+      }
+      case 'goneRetention': {
+        const ms = field === 0 || field === '0' ? 0 : durationField(field)
+        if (ms === null)
+          return { ok: false, error: 'detection.goneRetention must be a duration like "24h", or 0 to keep' }
+        detection.goneRetentionMs = ms
         break
       }
       case 'staleFactor':

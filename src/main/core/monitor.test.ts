@@ -86,9 +86,12 @@ describe('Monitor', () => {
 
   it('keeps each instance of a service apart', () => {
     const monitor = connectedMonitor()
-    ingest(monitor, beat({ instance: 'a1' }), at(0))
-    ingest(monitor, beat({ instance: 'b2' }), at(50_000))
-    const transitions = runUntil(monitor, 95_000)
+    for (let t = 0; t <= 200_000; t += 50_000) {
+      ingest(monitor, beat({ instance: 'a1' }), at(t))
+      ingest(monitor, beat({ instance: 'b2' }), at(t + 1_000))
+    }
+    ingest(monitor, beat({ instance: 'b2' }), at(250_000))
+    const transitions = runUntil(monitor, 280_000)
     expect(transitions.map((t) => `${t.instance}:${t.to}`)).toEqual(['a1:stale'])
     expect(monitor.instanceCount).toBe(2)
   })
@@ -153,8 +156,9 @@ describe('Monitor', () => {
 
   it('arms deadlines for 10,000 instances and fires each on time', () => {
     const monitor = connectedMonitor()
-    for (let i = 0; i < 10_000; i++)
-      ingest(monitor, beat({ instance: `i${i}`, declaredIntervalMs: 1_000 + i }), at(i))
+    for (let i = 0; i < 10_000; i++) {
+      ingest(monitor, beat({ service: `svc-${i}`, instance: `i${i}`, declaredIntervalMs: 1_000 + i }), at(i))
+    }
     const transitions = runUntil(monitor, 1_000_000)
     expect(transitions).toHaveLength(20_000)
     for (const transition of transitions) {

@@ -8,6 +8,7 @@ import { DeadlineHeap } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
 import { applyHeartbeat, applyReport, newRecord, type InstanceRecord } from './registry'
+import { findPredecessor, findSuccessor } from './replacement'
 import { overrideFor, type DetectionSettings } from './settings'
 import { describeAge } from './describe'
 
@@ -115,9 +116,19 @@ export class Monitor {
       const transition = this.reclassify(record, now, 'first seen in its registry')
       return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
     }
+    const firstBeat = record.firstSeenMs === null
     applyHeartbeat(record, heartbeat, now.monoMs, now.wallMs)
     const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
-    return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
+    const retired =
+      firstBeat && !initialScan
+        ? this.retirePredecessor(record, source.services.get(record.service) ?? new Map(), now)
+        : null
+    if (!transition && !retired) return { ok: true, id: record.id, transitions: NO_TRANSITIONS }
+    return {
+      ok: true,
+      id: record.id,
+      transitions: [transition, retired].filter((t): t is Transition => t !== null),
+    }
   }
 
   /**
@@ -177,6 +188,10 @@ export class Monitor {
         continue
       }
       this.deadlines.delete(top)
+      if (top.gone) {
+        this.forget(top.id)
+        continue
+      }
       const transition = this.reclassify(top, now, null)
       if (transition) transitions.push(transition)
     }
@@ -242,12 +257,53 @@ export class Monitor {
       this.deadlines.set(record, deadlineMs)
   }
 
+  /** A newcomer's first heartbeat: the silent instance of its service that it replaces becomes `gone`. */
+  private retirePredecessor(
+    newcomer: InstanceRecord,
+    siblings: Map<string, InstanceRecord>,
+    now: Instant,
+  ): Transition | null {
+    const predecessor = findPredecessor(
+      newcomer,
+      siblings.values(),
+      (r) => this.thresholdsOf(r).deadAfterMs,
+      now.monoMs,
+    )
+    if (!predecessor) return null
+    this.markReplaced(predecessor, newcomer)
+    return this.reclassify(predecessor, now, `replaced by ${newcomer.instance}`)
+  }
+
+  private markReplaced(old: InstanceRecord, successor: InstanceRecord): void {
+    old.gone = true
+    old.replacedBy = successor.id
+    successor.replaces = old.id
+    this.changes.changed.add(successor)
+  }
+
+  /** When a `gone` instance leaves the list (it stays in the history), or null to keep it. */
+  private purgeDeadline(now: Instant): number | null {
+    return this.settings.goneRetentionMs > 0 ? now.monoMs + this.settings.goneRetentionMs : null
+  }
+
   /** Classifies one record at `now`, re-arms its deadline, and returns the transition if it changed. */
   private reclassify(record: InstanceRecord, now: Instant, cause: string | null): Transition | null {
     const thresholds = this.thresholdsOf(record)
     const input = this.livenessInput(record)
-    const next = classify(input, now.monoMs, thresholds)
-    this.schedule(record, nextChangeMs(input, now.monoMs, thresholds))
+    let next = classify(input, now.monoMs, thresholds)
+    if ((next === 'stale' || next === 'dead') && cause === null) {
+      const siblings = this.sources.get(record.sourceId)?.services.get(record.service)?.values() ?? []
+      const successor = findSuccessor(record, siblings, thresholds.deadAfterMs)
+      if (successor) {
+        this.markReplaced(record, successor)
+        next = 'gone'
+        cause = `replaced by ${successor.instance}`
+      }
+    }
+    this.schedule(
+      record,
+      next === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
+    )
     if (next === record.state) return null
 
     const from = record.state

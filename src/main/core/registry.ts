@@ -29,6 +29,10 @@ export interface InstanceRecord extends HeapEntry {
   beatMarker: string | null
   /** The instance that replaced this one, when `gone` because of a restart under a new id. */
   replacedBy: string | null
+  /** The instance this one replaced (each replaces at most one). */
+  replaces: string | null
+  /** Monotonic ms of its first heartbeat, or null if none yet (seen only in a first scan). */
+  firstSeenMs: number | null
   /** When its classification next changes by itself (the detector's deadline), or null. */
   dueAtMs: number | null
 }
@@ -64,6 +68,8 @@ export function newRecord(
     gone: false,
     beatMarker: null,
     replacedBy: null,
+    replaces: null,
+    firstSeenMs: null,
     dueAtMs: null,
     heapDeadlineMs: 0,
     heapIndex: -1,
@@ -80,6 +86,7 @@ export function applyHeartbeat(
   const listenedThroughout = record.graceFromMs === null && !record.stopped && !record.gone
   if (record.lastSeenMs !== null && listenedThroughout) pushGap(record.gapsMs, nowMs - record.lastSeenMs)
   record.lastSeenMs = nowMs
+  record.firstSeenMs ??= nowMs
   record.graceFromMs = null
   record.heartbeats++
   record.replacedBy = null

@@ -13,6 +13,8 @@ export interface DetectionSettings extends Multipliers {
   overrides: IntervalOverride[]
   /** Beyond this many instances new ids are refused and counted; existing ones keep working. */
   maxInstances: number
+  /** How long a `gone` instance stays listed before it is purged (it stays in the history); 0 keeps it. */
+  goneRetentionMs: number
 }
 
 export const DEFAULT_DETECTION: DetectionSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_DETECTION: DetectionSettings = {
   defaultIntervalMs: 60_000,
   overrides: [],
   maxInstances: 100_000,
+  goneRetentionMs: 24 * 3_600_000,
 }
 
 /** Finds the override for a service: an exact name wins over a glob, the first glob wins among globs. */
