@@ -65,6 +65,16 @@ describe('headless API', () => {
     expect(view?.ageMs).toBeGreaterThanOrEqual(0)
   })
 
+  it('rolls instances up by service on request', async () => {
+    const { app, service } = await publishingService()
+    const rollups = (await (await fetch(`${app.url}/api/services?group=service`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(rollups).toEqual([expect.objectContaining({ service, state: 'alive', summary: '1 of 1 alive' })])
+    expect((await fetch(`${app.url}/api/services?group=host`)).status).toBe(400)
+  })
+
   it('serves sources with counts and the last rejections, and Prometheus metrics', async () => {
     const { app } = await publishingService()
     const [source] = (await (await fetch(`${app.url}/api/sources`)).json()) as Record<string, unknown>[]

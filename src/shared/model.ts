@@ -44,6 +44,24 @@ export interface ServiceView {
   payload: Record<string, unknown>
   /** The last inter-arrival gaps, oldest first (for the sparkline). */
   gapsMs: number[]
+  /** For a `gone` instance: the id of the instance that replaced it (a restart under a new id). */
+  replacedBy: string | null
+  /** The id of the instance this one replaced, if any. */
+  replaces: string | null
+}
+
+/** A service with its instances rolled up (`GET /api/services?group=service`). */
+export interface ServiceRollup {
+  /** Source id and service name. */
+  id: string
+  service: string
+  source: string
+  /** The worst state among its live instances (alive, stale, dead, unknown); `stopped` or `gone` if none is live. */
+  state: ServiceState
+  counts: Record<ServiceState, number>
+  /** "2 of 3 alive, 1 dead" */
+  summary: string
+  instances: string[]
 }
 
 export interface RejectionView {

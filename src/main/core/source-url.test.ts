@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { parseSourceUrl, redactUrl, SEED001_PATTERNS } from './source-url'
+import { parseSourceUrl, redactUrl, SEED001_PATTERNS, type RedisPubSubSpec } from './source-url'
 
 function spec(url: string) {
   const result = parseSourceUrl(url)
   if (!result.ok) throw new Error(result.error)
+  if (result.spec.kind !== 'redis-pubsub') throw new Error(`parsed as ${result.spec.kind}`)
   return result.spec
 }
 

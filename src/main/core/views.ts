@@ -27,6 +27,8 @@ export function serviceView(monitor: Monitor, record: InstanceRecord, now: Insta
     heartbeats: record.heartbeats,
     payload: record.payload,
     gapsMs: [...record.gapsMs],
+    replacedBy: record.replacedBy,
+    replaces: record.replaces,
   }
 }
 

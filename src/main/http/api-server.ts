@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { parseUiCommand, WS_EVENTS_PATH, type WsServerFrame } from '../../shared/api'
 import type { BridgeHub, EventSink } from '../bridge-hub'
 import type { Engine } from '../engine'
+import { rollUp } from '../core/rollup'
 import { hostHeaderAllowed, tokenAllowed, type AccessPolicy } from './access'
 import { sendJson, sendText, serveStatic } from './static-files'
 
@@ -57,8 +58,11 @@ async function handleRequest(
 
   const { engine } = options
   switch (url.pathname) {
-    case '/api/services':
-      return sendJson(response, 200, engine.services())
+    case '/api/services': {
+      const group = url.searchParams.get('group')
+      if (group !== null && group !== 'service') return sendText(response, 400, 'group must be "service"')
+      return sendJson(response, 200, group === 'service' ? rollUp(engine.services()) : engine.services())
+    }
     case '/api/sources':
       return sendJson(response, 200, engine.sourceViews())
     case '/api/history':

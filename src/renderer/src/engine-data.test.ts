@@ -24,6 +24,8 @@ const service = (id: string, over: Partial<ServiceView> = {}): ServiceView => ({
   heartbeats: 1,
   payload: {},
   gapsMs: [],
+  replacedBy: null,
+  replaces: null,
   ...over,
 })
 const source = (id: string, received = 0): SourceView => ({
