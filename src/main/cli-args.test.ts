@@ -20,6 +20,7 @@ describe('command line', () => {
         headless: true,
         sources: ['redis://a', 'redis://b'],
         configPath: 'c.json',
+        dataDir: null,
         http: { host: '0.0.0.0', port: 8080 },
         token: null,
         help: false,

@@ -7,6 +7,8 @@ export interface AppArgs {
   headless: boolean
   sources: string[]
   configPath: string | null
+  /** Where headless mode keeps its config, mutes and state (Electron uses its userData folder). */
+  dataDir: string | null
   http: { host: string; port: number }
   token: string | null
   help: boolean
@@ -16,12 +18,13 @@ export interface AppArgs {
 export type ArgsResult = { ok: true; args: AppArgs } | { ok: false; error: string }
 
 export const USAGE = `usage:
-  heartbeat-tray [--headless] [--source URL ...] [--config FILE] [--http HOST:PORT] [--token TOKEN]
+  heartbeat-tray [--headless] [--source URL ...] [--config FILE] [--data DIR] [--http HOST:PORT] [--token TOKEN]
   heartbeat-tray publish --to URL --service NAME [--instance ID] [--interval 1s] [--count N]
 
   --headless        run without Electron; serve the UI and API over HTTP
   --source URL      watch a source (repeatable), e.g. redis://127.0.0.1:6379/0
   --config FILE     read sources and detection settings from a JSON file
+  --data DIR        keep config changes, mutes and state in DIR (headless; the app uses its own folder)
   --http HOST:PORT  where headless mode listens (default 127.0.0.1:7474)
   --token TOKEN     require this bearer token for the API (required off loopback;
                     also read from HEARTBEAT_TRAY_TOKEN)`
@@ -37,6 +40,7 @@ export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         headless: { type: 'boolean', default: false },
         source: { type: 'string', multiple: true, default: [] },
         config: { type: 'string' },
+        data: { type: 'string' },
         http: { type: 'string' },
         token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -58,6 +62,7 @@ export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       headless: values.headless,
       sources: values.source,
       configPath: values.config ?? null,
+      dataDir: values.data ?? null,
       http,
       token,
       help: values.help,

@@ -6,6 +6,8 @@ import { parseAppArgs, USAGE } from './cli-args'
 import { parseSourceUrl } from './core/source-url'
 import { startHeadless } from './headless'
 import { loadConfigFile } from './store/config-file'
+import { DataDir } from './store/data-dir'
+import { startupConfig } from './core/config'
 
 const RENDERER_DIR = join(__dirname, '../renderer')
 
@@ -22,10 +24,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     console.log(version)
     return 0
   }
-  const config = loadConfigFile(args.configPath)
-  if (!config.ok) return usageError(config.error)
-  config.config.sources = [...config.config.sources, ...args.sources]
-  for (const url of config.config.sources) {
+  const dataDir =
+    args.dataDir === null
+      ? null
+      : new DataDir(args.dataDir, (message) => console.error(`heartbeat-tray: ${message}`))
+  const given = loadConfigFile(args.configPath)
+  if (!given.ok) return usageError(given.error)
+  const config = startupConfig(dataDir?.loadConfig() ?? given.config, args.sources)
+  for (const url of config.sources) {
     const spec = parseSourceUrl(url)
     if (!spec.ok) return usageError(spec.error)
   }
@@ -33,17 +39,24 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let app
   try {
     app = await startHeadless({
-      config: config.config,
+      config,
       host: args.http.host,
       port: args.http.port,
       token: args.token,
       rendererDir: RENDERER_DIR,
       log: (line) => console.log(line),
+      persistence: dataDir
+        ? {
+            mutes: dataDir.loadMutes(),
+            onConfigChanged: (changed) => dataDir.saveConfig(changed),
+            onMutesChanged: (mutes) => dataDir.saveMutes(mutes),
+          }
+        : undefined,
     })
   } catch (error) {
     return usageError((error as Error).message)
   }
-  const count = config.config.sources.length
+  const count = config.sources.length
   console.log(
     `heartbeat-tray ${version}: watching ${count} source${count === 1 ? '' : 's'}; UI and API at ${app.url}`,
   )

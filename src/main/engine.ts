@@ -17,6 +17,8 @@ import { emptyStateCounts, prometheusText } from './core/metrics'
 import { Monitor, type Instant, type Transition } from './core/monitor'
 import type { DetectionSettings } from './core/settings'
 import { newSourceStats, recordHealth, recordRejection, type SourceStats } from './core/source-stats'
+import { Mutes } from './core/mutes'
+import type { InstanceRecord } from './core/registry'
 import { parseSourceUrl, type SourceSpec } from './core/source-url'
 import { serviceView, sourceView, transitionView } from './core/views'
 import { planSource, type SourcePlan } from './sources'
@@ -27,6 +29,8 @@ const MAX_TIMER_MS = 2_147_483_647
 
 export interface EngineOptions {
   detection: DetectionSettings
+  /** Shared with whoever changes them (the controller); views say what is muted. */
+  mutes?: Mutes
   /** One line per transition; the default is silence. */
   log?: (line: string) => void
 }
@@ -39,6 +43,8 @@ interface SourceEntry {
   /** Registry key → instance id, for sources that read records and report their removal. */
   recordKeys: Map<string, string>
 }
+
+export type EngineSnapshot = Omit<Snapshot, 'settings' | 'alerts'>
 
 export type AddSourceResult = { ok: true; id: string } | { ok: false; error: string }
 
@@ -58,9 +64,37 @@ export class Engine {
   private readonly transitionListeners = new Set<(transition: TransitionView) => void>()
   private readonly log: (line: string) => void
 
+  private readonly mutes: Mutes
+
   constructor(options: EngineOptions) {
     this.monitor = new Monitor(options.detection)
+    this.mutes = options.mutes ?? new Mutes()
     this.log = options.log ?? (() => undefined)
+  }
+
+  setDetection(detection: DetectionSettings): void {
+    this.publishTransitions(this.monitor.updateSettings(detection, realNow()))
+    this.armTimer()
+    this.notifyChange()
+  }
+
+  forget(id: string): boolean {
+    const forgotten = this.monitor.forget(id)
+    if (forgotten) this.notifyChange()
+    return forgotten
+  }
+
+  /** Sends the views of an instance, or of every instance of a service, again (after a mute). */
+  refresh(target: string): void {
+    this.monitor.touch((record) => record.id === target || serviceIdOf(record) === target)
+    this.notifyChange()
+  }
+
+  /** The instance or service an id names, if the engine knows it. */
+  knows(target: string): boolean {
+    if (this.monitor.get(target)) return true
+    for (const record of this.monitor.all()) if (serviceIdOf(record) === target) return true
+    return false
   }
 
   addSource(url: string): AddSourceResult {
@@ -119,7 +153,7 @@ export class Engine {
 
   services(): ServiceView[] {
     const now = realNow()
-    return [...this.monitor.all()].map((record) => serviceView(this.monitor, record, now))
+    return [...this.monitor.all()].map((record) => this.viewOf(record, now))
   }
 
   sourceViews(): SourceView[] {
@@ -130,7 +164,12 @@ export class Engine {
     return this.history.list()
   }
 
-  snapshot(): Snapshot {
+  /** Something changed that UIs should hear about, outside the engine's own data (settings, snooze). */
+  announce(): void {
+    this.notifyChange()
+  }
+
+  snapshot(): EngineSnapshot {
     return { services: this.services(), sources: this.sourceViews(), history: this.historyViews() }
   }
 
@@ -144,7 +183,7 @@ export class Engine {
     this.changedSourceIds = new Set()
     this.pendingTransitions = []
     const now = realNow()
-    const services = [...changed].map((record) => serviceView(this.monitor, record, now))
+    const services = [...changed].map((record) => this.viewOf(record, now))
     const sources: SourceView[] = []
     const removedSources: string[] = []
     for (const id of sourceIds) {
@@ -163,6 +202,15 @@ export class Engine {
 
   metricsText(): string {
     return prometheusText(this.stateCounts(), this.sourceViews())
+  }
+
+  private viewOf(record: InstanceRecord, now: Instant): ServiceView {
+    return serviceView(
+      this.monitor,
+      record,
+      now,
+      this.mutes.muteOf(record.id, serviceIdOf(record), now.wallMs),
+    )
   }
 
   private viewOfSource(entry: SourceEntry): SourceView {
@@ -259,4 +307,9 @@ export class Engine {
   private notifyChange(): void {
     for (const listener of this.changeListeners) listener()
   }
+}
+
+/** A service's id: its source and name, as rollups and mutes name it. */
+export function serviceIdOf(record: InstanceRecord): string {
+  return `${record.sourceId}|${record.service}`
 }

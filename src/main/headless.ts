@@ -3,7 +3,8 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { BridgeHub } from './bridge-hub'
 import type { AppConfig } from './core/config'
-import { Engine } from './engine'
+import { Controller, type ControllerOptions } from './controller'
+import type { Engine } from './engine'
 import { isLoopbackHost } from './http/access'
 import { createApiServer } from './http/api-server'
 
@@ -14,9 +15,12 @@ export interface HeadlessOptions {
   token: string | null
   rendererDir: string
   log: (line: string) => void
+  /** Saved state to start from and where to save changes (see store/). */
+  persistence?: Pick<ControllerOptions, 'mutes' | 'onConfigChanged' | 'onMutesChanged'>
 }
 
 export interface HeadlessApp {
+  controller: Controller
   engine: Engine
   server: Server
   /** Where the UI and API answer, e.g. http://127.0.0.1:7474 */
@@ -29,17 +33,16 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
   if (!boundToLoopback && options.token === null) {
     throw new Error(`--http ${options.host} is off loopback: set a token (--token or HEARTBEAT_TRAY_TOKEN)`)
   }
-  const engine = new Engine({ detection: options.config.detection, log: options.log })
-  for (const url of options.config.sources) {
-    const added = engine.addSource(url)
-    if (!added.ok) {
-      await engine.stop()
-      throw new Error(added.error)
-    }
+  const controller = new Controller({ ...options.persistence, config: options.config, log: options.log })
+  const errors = controller.start()
+  if (errors.length > 0) {
+    await controller.stop()
+    throw new Error(errors.join('; '))
   }
-  const hub = new BridgeHub(engine)
+  const { engine } = controller
+  const hub = new BridgeHub(controller)
   const server = createApiServer({
-    engine,
+    controller,
     hub,
     rendererDir: options.rendererDir,
     access: { boundToLoopback, token: options.token },
@@ -51,6 +54,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
+    controller,
     engine,
     server,
     url: `http://${host}:${address.port}`,
@@ -58,7 +62,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
       hub.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await engine.stop()
+      await controller.stop()
     },
   }
 }

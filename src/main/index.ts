@@ -1,26 +1,34 @@
-/** The Electron shell: a window onto the engine. Thin: every decision is made in the engine and core. */
+/** The Electron shell: a window onto the engine. Thin: every decision is made in the controller and core. */
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain } from 'electron'
-import { IPC_COMMAND, IPC_EVENTS, parseUiCommand, type CommandResult } from '../shared/api'
+import { IPC_COMMAND, IPC_EVENTS, type CommandResult } from '../shared/api'
 import { BridgeHub } from './bridge-hub'
 import { parseAppArgs } from './cli-args'
-import { defaultConfig } from './core/config'
-import { Engine } from './engine'
+import { parseUiCommand } from './commands'
+import { Controller } from './controller'
+import { defaultConfig, startupConfig } from './core/config'
 import { loadConfigFile } from './store/config-file'
+import { DataDir } from './store/data-dir'
 
-function startEngine(): Engine {
+function startController(): Controller {
   const parsed = parseAppArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env)
   if (!parsed.ok) console.error(`heartbeat-tray: ${parsed.error}`)
   const args = parsed.ok ? parsed.args : null
-  const loaded = loadConfigFile(args?.configPath ?? null)
-  if (!loaded.ok) console.error(`heartbeat-tray: ${loaded.error}`)
-  const config = loaded.ok ? loaded.config : defaultConfig()
-  const engine = new Engine({ detection: config.detection, log: (line) => console.log(line) })
-  for (const url of [...config.sources, ...(args?.sources ?? [])]) {
-    const added = engine.addSource(url)
-    if (!added.ok) console.error(`heartbeat-tray: ${added.error}`)
-  }
-  return engine
+  const dataDir = new DataDir(args?.dataDir ?? app.getPath('userData'), (message) =>
+    console.error(`heartbeat-tray: ${message}`),
+  )
+  const given = loadConfigFile(args?.configPath ?? null)
+  if (!given.ok) console.error(`heartbeat-tray: ${given.error}`)
+  const base = dataDir.loadConfig() ?? (given.ok ? given.config : defaultConfig())
+  const controller = new Controller({
+    config: startupConfig(base, args?.sources ?? []),
+    mutes: dataDir.loadMutes(),
+    log: (line) => console.log(line),
+    onConfigChanged: (config) => dataDir.saveConfig(config),
+    onMutesChanged: (mutes) => dataDir.saveMutes(mutes),
+  })
+  for (const error of controller.start()) console.error(`heartbeat-tray: ${error}`)
+  return controller
 }
 
 function createWindow(hub: BridgeHub): BrowserWindow {
@@ -55,15 +63,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   void app.whenReady().then(() => {
-    const engine = startEngine()
-    const hub = new BridgeHub(engine)
+    const controller = startController()
+    const hub = new BridgeHub(controller)
     let window = createWindow(hub)
-    ipcMain.handle(IPC_COMMAND, (event, input: unknown): CommandResult => {
+    ipcMain.handle(IPC_COMMAND, async (event, input: unknown): Promise<CommandResult> => {
       if (event.sender !== window.webContents) return { ok: false, error: 'unknown sender' }
       const parsed = parseUiCommand(input)
       if (!parsed.ok) return parsed
-      hub.resend((engineEvent) => window.webContents.send(IPC_EVENTS, engineEvent))
-      return { ok: true }
+      if (parsed.command.type === 'requestSnapshot') {
+        hub.resend((engineEvent) => window.webContents.send(IPC_EVENTS, engineEvent))
+      }
+      return controller.run(parsed.command)
     })
     app.on('second-instance', () => {
       if (window.isDestroyed()) window = createWindow(hub)
@@ -75,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     app.on('before-quit', () => {
       hub.close()
-      void engine.stop()
+      void controller.stop()
     })
   })
 }

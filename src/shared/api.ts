@@ -2,15 +2,32 @@
  * The one contract between the engine and any UI. The preload exposes exactly this over IPC, headless
  * mode serves exactly this over WebSocket, and the renderer consumes exactly this.
  */
-import type { Delta, Snapshot } from './model'
+import type { Delta, Snapshot, UserSettings } from './model'
 
 /** Messages from the engine to a UI. */
 export type EngineEvent = { type: 'snapshot'; snapshot: Snapshot } | { type: 'delta'; delta: Delta }
 
-/** Commands from a UI to the engine; every one is validated in main. */
-export type UiCommand = { type: 'requestSnapshot' }
+/** Commands from a UI to the engine; every one is validated in main (src/main/commands.ts). */
+export type UiCommand =
+  | { type: 'requestSnapshot' }
+  /** Watch a new source; applies at once and persists. */
+  | { type: 'addSource'; url: string }
+  | { type: 'removeSource'; id: string }
+  /** Connect to a source URL without adding it, and say whether it works or the exact error. */
+  | { type: 'testSource'; url: string }
+  /** Silence notifications about an instance or a whole service (a rollup id), until a time or, with
+   * `untilMs: null`, until it recovers. */
+  | { type: 'mute'; target: string; untilMs: number | null }
+  | { type: 'unmute'; target: string }
+  /** Silence every notification until a time; null ends the snooze. */
+  | { type: 'snooze'; untilMs: number | null }
+  /** Set, or with null clear, the expected interval of a service (a name or a glob). */
+  | { type: 'setInterval'; service: string; intervalMs: number | null }
+  /** Remove an instance from the list at once (its history stays). */
+  | { type: 'forget'; id: string }
+  | { type: 'updateSettings'; settings: Partial<UserSettings> }
 
-export type CommandResult = { ok: true } | { ok: false; error: string }
+export type CommandResult = { ok: true; message?: string } | { ok: false; error: string }
 
 /** What the renderer holds: the same shape whether it talks IPC or WebSocket. */
 export interface EngineBridge {
@@ -27,17 +44,3 @@ export const IPC_EVENTS = 'heartbeat-tray:event'
 export const IPC_COMMAND = 'heartbeat-tray:command'
 /** Path of the headless WebSocket that carries EngineEvent frames. */
 export const WS_EVENTS_PATH = '/api/events'
-
-const COMMAND_TYPES = new Set<UiCommand['type']>(['requestSnapshot'])
-
-/** Narrows untrusted input from a UI to a UiCommand, or says why not. */
-export function parseUiCommand(
-  input: unknown,
-): { ok: true; command: UiCommand } | { ok: false; error: string } {
-  if (typeof input !== 'object' || input === null) return { ok: false, error: 'command must be an object' }
-  const type = (input as { type?: unknown }).type
-  if (typeof type !== 'string' || !COMMAND_TYPES.has(type as UiCommand['type'])) {
-    return { ok: false, error: `unknown command type: ${String(type)}` }
-  }
-  return { ok: true, command: { type: type as UiCommand['type'] } }
-}

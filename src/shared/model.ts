@@ -48,6 +48,8 @@ export interface ServiceView {
   replacedBy: string | null
   /** The id of the instance this one replaced, if any. */
   replaces: string | null
+  /** Notifications about it are silenced: until a time, or (`until: null`) until it recovers. */
+  muted: { until: string | null } | null
 }
 
 /** A service with its instances rolled up (`GET /api/services?group=service`). */
@@ -98,10 +100,36 @@ export interface TransitionView {
   reason: string
 }
 
+/** What the user can set; one schema, defaults in src/main/core/user-settings.ts. */
+export interface UserSettings {
+  defaultIntervalMs: number
+  staleFactor: number
+  deadFactor: number
+  /** Per service name or glob. */
+  intervalOverrides: { service: string; intervalMs: number }[]
+  notifyStale: boolean
+  notifyDead: boolean
+  notifyRecovered: boolean
+  /** Remind while still dead every this many minutes; 0 is off. */
+  reminderMinutes: number
+  sound: boolean
+  launchAtLogin: boolean
+  theme: 'system' | 'light' | 'dark'
+  /** How long a `gone` instance stays listed; 0 keeps it. */
+  goneRetentionMs: number
+}
+
+/** Notifications are silenced for everything until this time, or null. */
+export interface AlertState {
+  snoozedUntil: string | null
+}
+
 export interface Snapshot {
   services: ServiceView[]
   sources: SourceView[]
   history: TransitionView[]
+  settings: UserSettings
+  alerts: AlertState
 }
 
 /** What changed since the last delta; sent at most every 250 ms. */
@@ -111,5 +139,8 @@ export interface Delta {
   sources: SourceView[]
   /** Ids of sources no longer watched. */
   removedSources: string[]
+  /** Present when the settings changed. */
+  settings?: UserSettings
+  alerts?: AlertState
   transitions: TransitionView[]
 }

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from './config'
+import { defaultConfig, parseConfig, serializeConfig, startupConfig, DEFAULT_SOURCE } from './config'
 import { DEFAULT_DETECTION } from './settings'
+import { DEFAULT_APP, DEFAULT_NOTIFICATIONS } from './user-settings'
 
 describe('config file', () => {
   it('fills every default when empty', () => {
-    expect(parseConfig('{}')).toEqual({ ok: true, config: { sources: [], detection: DEFAULT_DETECTION } })
+    expect(parseConfig('{}')).toEqual({
+      ok: true,
+      config: {
+        sources: [],
+        detection: DEFAULT_DETECTION,
+        notifications: DEFAULT_NOTIFICATIONS,
+        app: DEFAULT_APP,
+      },
+    })
   })
 
   it('reads sources, multipliers and overrides', () => {
@@ -30,8 +39,44 @@ describe('config file', () => {
           deadFactor: 4,
           overrides: [{ service: 'billing-*', intervalMs: 10_000 }],
         },
+        notifications: DEFAULT_NOTIFICATIONS,
+        app: DEFAULT_APP,
       },
     })
+  })
+
+  it('reads notification and app sections, refusing unknown keys by name', () => {
+    const result = parseConfig(
+      '{"notifications": {"stale": false, "reminderMinutes": 15}, "app": {"theme": "dark"}}',
+    )
+    expect(result.ok && result.config.notifications).toEqual({
+      ...DEFAULT_NOTIFICATIONS,
+      stale: false,
+      reminderMinutes: 15,
+    })
+    expect(result.ok && result.config.app.theme).toBe('dark')
+    const refused = parseConfig('{"notifications": {"loud": true}}')
+    expect(refused.ok ? 'accepted' : refused.error).toBe(
+      'notifications: unknown setting "notifications.loud"',
+    )
+  })
+
+  it('writes back what it reads', () => {
+    const config = defaultConfig()
+    config.sources = ['redis://:secret@127.0.0.1:6379/0']
+    config.detection.overrides = [{ service: 'billing-*', intervalMs: 1_500 }]
+    config.detection.goneRetentionMs = 0
+    config.notifications.reminderMinutes = 30
+    expect(parseConfig(JSON.stringify(serializeConfig(config)))).toEqual({ ok: true, config })
+  })
+
+  it('starts on the built-in push endpoint when nothing is configured, and names each source once', () => {
+    expect(startupConfig(defaultConfig(), []).sources).toEqual([DEFAULT_SOURCE])
+    const given = { ...defaultConfig(), sources: ['redis://:pw@h:6379'] }
+    expect(startupConfig(given, ['redis://:pw@h:6379', 'redis://other']).sources).toEqual([
+      'redis://:pw@h:6379',
+      'redis://other',
+    ])
   })
 
   it('says what is wrong', () => {

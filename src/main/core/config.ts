@@ -1,24 +1,57 @@
 /**
- * The config file: one schema, defaults in one place (core/settings.ts), every error said plainly.
+ * The config file: one schema, defaults in one place (settings.ts, user-settings.ts), every error said
+ * plainly. The app writes the same schema back when the user changes something (serializeConfig).
  * {
  *   "sources": ["redis://127.0.0.1:6379/0"],
  *   "detection": { "defaultInterval": "60s", "staleFactor": 1.5, "deadFactor": 3,
- *                  "overrides": [{ "service": "billing-*", "interval": "30s" }], "goneRetention": "24h" }
+ *                  "overrides": [{ "service": "billing-*", "interval": "30s" }], "goneRetention": "24h" },
+ *   "notifications": { "stale": true, "dead": true, "recovered": true, "reminderMinutes": 0, "sound": true },
+ *   "app": { "launchAtLogin": false, "theme": "system" }
  * }
  */
 import { parseDurationMs } from './duration'
+import { redactUrl } from './urls/url-parts'
 import { parseTolerantJson } from './decode/tolerant-json'
 import { DEFAULT_DETECTION, type DetectionSettings, type IntervalOverride } from './settings'
+import {
+  applySettingsPatch,
+  DEFAULT_APP,
+  DEFAULT_NOTIFICATIONS,
+  type AppSettings,
+  type NotificationSettings,
+} from './user-settings'
 
 export interface AppConfig {
   sources: string[]
   detection: DetectionSettings
+  notifications: NotificationSettings
+  app: AppSettings
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; error: string }
 
 export function defaultConfig(): AppConfig {
-  return { sources: [], detection: { ...DEFAULT_DETECTION, overrides: [] } }
+  return {
+    sources: [],
+    detection: { ...DEFAULT_DETECTION, overrides: [] },
+    notifications: { ...DEFAULT_NOTIFICATIONS },
+    app: { ...DEFAULT_APP },
+  }
+}
+
+/** The built-in push endpoint: watched when nothing else is configured, so the app needs no broker. */
+export const DEFAULT_SOURCE = 'push://127.0.0.1:7475'
+
+/** The config to start with: saved or given, plus sources named on the command line, once each. */
+export function startupConfig(base: AppConfig, extraSources: readonly string[]): AppConfig {
+  const seen = new Set<string>()
+  const sources = [...base.sources, ...extraSources].filter((url) => {
+    const key = redactUrl(url.trim())
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return { ...base, sources: sources.length > 0 ? sources : [DEFAULT_SOURCE] }
 }
 
 export function parseConfig(text: string): ConfigResult {
@@ -30,7 +63,9 @@ export function parseConfig(text: string): ConfigResult {
 export function validateConfig(value: unknown): ConfigResult {
   if (!isObject(value)) return { ok: false, error: 'config must be a JSON object' }
   const config = defaultConfig()
-  const unknownKey = Object.keys(value).find((key) => !['sources', 'detection'].includes(key))
+  const unknownKey = Object.keys(value).find(
+    (key) => !['sources', 'detection', 'notifications', 'app'].includes(key),
+  )
   if (unknownKey) return { ok: false, error: `unknown config key "${unknownKey}"` }
 
   if (value.sources !== undefined) {
@@ -44,7 +79,57 @@ export function validateConfig(value: unknown): ConfigResult {
     if (!detection.ok) return detection
     config.detection = detection.value
   }
+  for (const section of ['notifications', 'app'] as const) {
+    if (value[section] === undefined) continue
+    if (!isObject(value[section])) return { ok: false, error: `"${section}" must be an object` }
+    const patched = applySettingsPatch(config, sectionToSettings(section, value[section]))
+    if (!patched.ok) return { ok: false, error: `${section}: ${patched.error}` }
+    Object.assign(config, patched.config)
+  }
   return { ok: true, config }
+}
+
+const SECTION_KEYS = {
+  notifications: {
+    stale: 'notifyStale',
+    dead: 'notifyDead',
+    recovered: 'notifyRecovered',
+    reminderMinutes: 'reminderMinutes',
+    sound: 'sound',
+  },
+  app: { launchAtLogin: 'launchAtLogin', theme: 'theme' },
+} as const
+
+/** A config file section in the flat UserSettings names, unknown keys kept so they are refused by name. */
+function sectionToSettings(
+  section: keyof typeof SECTION_KEYS,
+  value: Record<string, unknown>,
+): Record<string, unknown> {
+  const names: Record<string, string> = SECTION_KEYS[section]
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [names[key] ?? `${section}.${key}`, field]),
+  )
+}
+
+/** The config as the file schema, for writing back; parseConfig(JSON.stringify(it)) gives it again. */
+export function serializeConfig(config: AppConfig): Record<string, unknown> {
+  const { detection } = config
+  return {
+    sources: [...config.sources],
+    detection: {
+      defaultInterval: `${detection.defaultIntervalMs}ms`,
+      staleFactor: detection.staleFactor,
+      deadFactor: detection.deadFactor,
+      overrides: detection.overrides.map((override) => ({
+        service: override.service,
+        interval: `${override.intervalMs}ms`,
+      })),
+      maxInstances: detection.maxInstances,
+      goneRetention: detection.goneRetentionMs === 0 ? 0 : `${detection.goneRetentionMs}ms`,
+    },
+    notifications: { ...config.notifications },
+    app: { ...config.app },
+  }
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: string }

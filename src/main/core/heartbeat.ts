@@ -20,6 +20,12 @@ export interface Heartbeat {
    * its reported health only, not a heartbeat. Null: every message is a heartbeat.
    */
   beatMarker: string | null
+  /**
+   * False when the instance id names a lasting part rather than one run of a process (seed 002's
+   * hosts, queues and services): a new id is then another part, not a restart, and replaces nothing.
+   * Absent: true.
+   */
+  replaceable?: boolean
 }
 
 /** One message may carry several instances (seed 002: each host and consumer). */

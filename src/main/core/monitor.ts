@@ -174,6 +174,23 @@ export class Monitor {
     return transitions
   }
 
+  /** New detection settings (thresholds, overrides): every instance is classified anew. */
+  updateSettings(settings: DetectionSettings, now: Instant): Transition[] {
+    this.settings = settings
+    const transitions: Transition[] = []
+    for (const record of this.records.values()) {
+      this.changes.changed.add(record)
+      const transition = this.reclassify(record, now, 'settings changed')
+      if (transition) transitions.push(transition)
+    }
+    return transitions
+  }
+
+  /** Marks instances changed so their views go out again (e.g. a mute changed). */
+  touch(match: (record: InstanceRecord) => boolean): void {
+    for (const record of this.records.values()) if (match(record)) this.changes.changed.add(record)
+  }
+
   /** Every instance whose deadline has passed is classified anew. */
   tick(now: Instant): Transition[] {
     const transitions: Transition[] = []

@@ -31,6 +31,8 @@ export interface InstanceRecord extends HeapEntry {
   replacedBy: string | null
   /** The instance this one replaced (each replaces at most one). */
   replaces: string | null
+  /** See Heartbeat.replaceable. */
+  readonly replaceable: boolean
   /** Monotonic ms of its first heartbeat, or null if none yet (seen only in a first scan). */
   firstSeenMs: number | null
   /** When its classification next changes by itself (the detector's deadline), or null. */
@@ -69,6 +71,7 @@ export function newRecord(
     beatMarker: null,
     replacedBy: null,
     replaces: null,
+    replaceable: heartbeat.replaceable !== false,
     firstSeenMs: null,
     dueAtMs: null,
     heapDeadlineMs: 0,

@@ -53,6 +53,17 @@ function setup(settings: Partial<DetectionSettings> = {}) {
 }
 
 describe('replacement', () => {
+  it('never retires a part whose id is its lasting name (seed 002): silent parts go stale and dead', () => {
+    const { run, advance, stateOf, silences } = setup()
+    const part = { replaceable: false }
+    run('host:db', 0, 5_000, part)
+    run('queue:inbox', 0, 10_000, part) // the publisher stopped checking the host, not restarted
+    run('queue:outbox', 5_500, 10_000, part) // a part added to its config as another went quiet
+    advance(20_000)
+    expect(silences('host:db').map((t) => t.to)).toEqual(['stale', 'dead'])
+    expect(stateOf('queue:outbox')).toBe('dead')
+  })
+
   it('a restart under a new id retires the old instance as gone, with no stale or dead event', () => {
     const { run, advance, stateOf, silences, monitor } = setup()
     run('old', 0, 10_000)

@@ -14,11 +14,12 @@ export function findSuccessor(
   siblings: Iterable<InstanceRecord>,
   deadAfterMs: number,
 ): InstanceRecord | null {
-  if (silent.lastSeenMs === null) return null
+  if (silent.lastSeenMs === null || !silent.replaceable) return null
   let best: InstanceRecord | null = null
   let bestDistance = Infinity
   for (const candidate of siblings) {
-    if (candidate === silent || candidate.replaces !== null || candidate.state !== 'alive') continue
+    if (candidate === silent || !candidate.replaceable || candidate.replaces !== null) continue
+    if (candidate.state !== 'alive') continue
     if (candidate.firstSeenMs === null || !sameHost(silent, candidate)) continue
     const distance = Math.abs(candidate.firstSeenMs - silent.lastSeenMs)
     if (distance <= deadAfterMs && distance < bestDistance) {
@@ -36,11 +37,11 @@ export function findPredecessor(
   deadAfterOf: (record: InstanceRecord) => number,
   nowMs: number,
 ): InstanceRecord | null {
-  if (newcomer.replaces !== null) return null
+  if (newcomer.replaces !== null || !newcomer.replaceable) return null
   let best: InstanceRecord | null = null
   for (const candidate of siblings) {
-    if (candidate === newcomer || candidate.replacedBy !== null || candidate.gone || candidate.stopped)
-      continue
+    if (candidate === newcomer || !candidate.replaceable || candidate.replacedBy !== null) continue
+    if (candidate.gone || candidate.stopped) continue
     if (candidate.state !== 'stale' && candidate.state !== 'dead') continue
     if (candidate.lastSeenMs === null || !sameHost(candidate, newcomer)) continue
     if (nowMs - candidate.lastSeenMs > deadAfterOf(candidate)) continue

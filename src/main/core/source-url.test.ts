@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSourceUrl, redactUrl, SEED001_PATTERNS, type RedisPubSubSpec } from './source-url'
 
-function spec(url: string) {
+function spec(url: string): RedisPubSubSpec {
   const result = parseSourceUrl(url)
   if (!result.ok) throw new Error(result.error)
   if (result.spec.kind !== 'redis-pubsub') throw new Error(`parsed as ${result.spec.kind}`)

@@ -1,10 +1,16 @@
 /** Core records turned into the plain views of the shared contract. */
 import type { ServiceView, SourceView, TransitionView } from '../../shared/model'
 import type { Instant, Monitor, Transition } from './monitor'
+import type { Mute } from './mutes'
 import type { InstanceRecord } from './registry'
 import type { SourceStats } from './source-stats'
 
-export function serviceView(monitor: Monitor, record: InstanceRecord, now: Instant): ServiceView {
+export function serviceView(
+  monitor: Monitor,
+  record: InstanceRecord,
+  now: Instant,
+  mute: Mute | null,
+): ServiceView {
   const interval = monitor.intervalOf(record)
   const thresholds = monitor.thresholdsOf(record)
   const ageMs = record.lastSeenMs === null ? null : now.monoMs - record.lastSeenMs
@@ -29,6 +35,9 @@ export function serviceView(monitor: Monitor, record: InstanceRecord, now: Insta
     gapsMs: [...record.gapsMs],
     replacedBy: record.replacedBy,
     replaces: record.replaces,
+    muted: mute
+      ? { until: mute.untilWallMs === null ? null : new Date(mute.untilWallMs).toISOString() }
+      : null,
   }
 }
 

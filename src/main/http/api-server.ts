@@ -5,9 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { parseUiCommand, WS_EVENTS_PATH, type WsServerFrame } from '../../shared/api'
+import { WS_EVENTS_PATH, type WsServerFrame } from '../../shared/api'
 import type { BridgeHub, EventSink } from '../bridge-hub'
-import type { Engine } from '../engine'
+import { parseUiCommand } from '../commands'
+import type { Controller } from '../controller'
 import { rollUp } from '../core/rollup'
 import { hostHeaderAllowed, tokenAllowed, type AccessPolicy } from './access'
 import { sendJson, sendText, serveStatic } from './static-files'
@@ -17,7 +18,7 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 const MAX_COMMAND_BYTES = 64 * 1024
 
 export interface ApiServerOptions {
-  engine: Engine
+  controller: Controller
   hub: BridgeHub
   rendererDir: string
   access: AccessPolicy
@@ -38,7 +39,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`)
       return
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveEvents(ws, options.hub))
+    sockets.handleUpgrade(request, socket, head, (ws) => serveEvents(ws, options))
   })
   server.on('close', () => sockets.close())
   return server
@@ -56,7 +57,7 @@ async function handleRequest(
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return sendText(response, 405, 'method not allowed')
 
-  const { engine } = options
+  const { engine } = options.controller
   switch (url.pathname) {
     case '/api/services': {
       const group = url.searchParams.get('group')
@@ -94,7 +95,7 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
   }
 }
 
-function serveEvents(ws: WebSocket, hub: BridgeHub): void {
+function serveEvents(ws: WebSocket, { hub, controller }: ApiServerOptions): void {
   const send: EventSink = (event) => sendFrame(ws, event)
   const disconnect = hub.connect(send)
   ws.on('close', disconnect)
@@ -111,7 +112,7 @@ function serveEvents(ws: WebSocket, hub: BridgeHub): void {
     const parsed = parseUiCommand(command)
     if (!parsed.ok) return sendFrame(ws, { type: 'result', id, result: { ok: false, error: parsed.error } })
     if (parsed.command.type === 'requestSnapshot') hub.resend(send)
-    sendFrame(ws, { type: 'result', id, result: { ok: true } })
+    void controller.run(parsed.command).then((result) => sendFrame(ws, { type: 'result', id, result }))
   })
 }
 

@@ -26,6 +26,7 @@ const service = (id: string, over: Partial<ServiceView> = {}): ServiceView => ({
   gapsMs: [],
   replacedBy: null,
   replaces: null,
+  muted: null,
   ...over,
 })
 const source = (id: string, received = 0): SourceView => ({
@@ -66,6 +67,8 @@ describe('applyEngineEvent', () => {
       services: [service('a|1'), service('b|1')],
       sources: [source('s1'), source('s2')],
       history: [],
+      settings: null as never,
+      alerts: { snoozedUntil: null },
     },
   })
 
