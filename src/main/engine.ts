@@ -111,7 +111,8 @@ export class Engine {
       recordKeys: new Map(),
     }
     this.sources.set(id, entry)
-    this.monitor.addSource(id, plan.defaultIntervalMs)
+    const pollEveryMs = 'pollEveryMs' in parsed.spec ? parsed.spec.pollEveryMs : 0
+    this.monitor.addSource(id, plan.defaultIntervalMs, 2 * pollEveryMs)
     plan.source.start({
       message: (raw, channel, origin) => this.onMessage(entry, raw, channel, origin),
       removed: (key, how) => this.onRemoved(entry, key, how),

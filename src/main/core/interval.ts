@@ -18,13 +18,16 @@ export interface IntervalInputs {
   declaredMs: number | null
   gapsMs: readonly number[]
   sourceDefaultMs: number
+  /** A polled source sees beats no closer than its poll period: learned gaps are quantised by it. */
+  minLearnedMs?: number
 }
 
 export function expectedInterval(inputs: IntervalInputs): ExpectedInterval {
   if (inputs.overrideMs !== null) return { ms: inputs.overrideMs, origin: 'config' }
   if (inputs.declaredMs !== null) return { ms: inputs.declaredMs, origin: 'declared' }
   if (inputs.gapsMs.length >= LEARN_MIN_GAPS) {
-    return { ms: Math.max(MIN_LEARNED_INTERVAL_MS, median(inputs.gapsMs)), origin: 'learned' }
+    const floorMs = Math.max(MIN_LEARNED_INTERVAL_MS, inputs.minLearnedMs ?? 0)
+    return { ms: Math.max(floorMs, median(inputs.gapsMs)), origin: 'learned' }
   }
   return { ms: inputs.sourceDefaultMs, origin: 'default' }
 }

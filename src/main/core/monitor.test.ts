@@ -191,6 +191,30 @@ describe('Monitor', () => {
       expect(states(runUntil(monitor, 200_000))).toEqual(['unknown→stale@91000', 'stale→dead@181000'])
     })
 
+    it('takes a record whose last heartbeat is older than the gone retention as gone, not an alarm', () => {
+      const monitor = connectedMonitor()
+      const twoDaysAgo = at(1_000).wallMs - 2 * 86_400_000
+      const result = monitor.ingest(
+        SOURCE,
+        record('2025-05-16 10:00:00', { sentAtMs: twoDaysAgo }),
+        at(1_000),
+        true,
+      )
+      expect(result.ok && result.transitions.map((t) => `${t.to}: ${t.reason}`)).toEqual([
+        'gone: last heartbeat 48 h before we started watching',
+      ])
+      expect(runUntil(monitor, 10_000_000)).toEqual([])
+    })
+
+    it('never learns an interval shorter than twice the poll period of a polled source', () => {
+      const monitor = new Monitor(DEFAULT_DETECTION)
+      monitor.addSource(SOURCE, null, 2_000)
+      monitor.setSourceConnected(SOURCE, true, at(0))
+      for (const t of [0, 1_000, 2_000, 3_000]) ingest(monitor, record(String(t)), at(t))
+      const learned = monitor.get(`${SOURCE}|tracker_fetcher|a1`)
+      expect(learned && monitor.intervalOf(learned)).toEqual({ ms: 2_000, origin: 'learned' })
+    })
+
     it('makes a record first seen after the initial scan alive at once', () => {
       const monitor = connectedMonitor()
       expect(states(ingest(monitor, record('10:00:00'), at(5)))).toEqual(['unknown→alive@5'])

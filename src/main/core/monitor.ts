@@ -36,6 +36,7 @@ export type IngestResult =
 interface SourceEntry {
   connected: boolean
   defaultIntervalMs: number | null
+  minLearnedMs: number
   /** service → instance → record: the hot path looks up two short strings, never builds an id. */
   services: Map<string, Map<string, InstanceRecord>>
 }
@@ -59,8 +60,13 @@ export class Monitor {
     return this.records.size
   }
 
-  addSource(sourceId: string, defaultIntervalMs: number | null = null): void {
-    this.sources.set(sourceId, { connected: false, defaultIntervalMs, services: new Map() })
+  /**
+   * `minLearnedMs`: the shortest interval that may be learned from this source's gaps. A polled source
+   * sees a beat only once per poll, so gaps come in multiples of the poll period; learning an interval
+   * near it would make jitter alone look stale.
+   */
+  addSource(sourceId: string, defaultIntervalMs: number | null = null, minLearnedMs = 0): void {
+    this.sources.set(sourceId, { connected: false, defaultIntervalMs, minLearnedMs, services: new Map() })
   }
 
   /** Forgets a source and every instance it brought. */
@@ -112,8 +118,18 @@ export class Monitor {
     const marker = heartbeat.beatMarker
     if (marker !== null && (fresh ? initialScan : marker === record.beatMarker)) {
       applyReport(record, heartbeat, now.wallMs)
-      if (fresh) record.graceFromMs = now.monoMs
-      const transition = this.reclassify(record, now, 'first seen in its registry')
+      let cause = 'first seen in its registry'
+      if (fresh) {
+        record.graceFromMs = now.monoMs
+        // A registry that never deletes (seed 000's hash) keeps every worker that ever ran: one
+        // that last beat longer ago than we keep gone instances is history, not an alarm.
+        const ageMs = heartbeat.sentAtMs === null ? null : now.wallMs - heartbeat.sentAtMs
+        if (ageMs !== null && this.settings.goneRetentionMs > 0 && ageMs > this.settings.goneRetentionMs) {
+          record.gone = true
+          cause = `last heartbeat ${describeAge(ageMs)} before we started watching`
+        }
+      }
+      const transition = this.reclassify(record, now, cause)
       return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
     }
     const firstBeat = record.firstSeenMs === null
@@ -246,6 +262,7 @@ export class Monitor {
       gapsMs: record.gapsMs,
       sourceDefaultMs:
         this.sources.get(record.sourceId)?.defaultIntervalMs ?? this.settings.defaultIntervalMs,
+      minLearnedMs: this.sources.get(record.sourceId)?.minLearnedMs ?? 0,
     })
   }
 
