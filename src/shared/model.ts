@@ -119,6 +119,22 @@ export interface UserSettings {
   goneRetentionMs: number
 }
 
+/**
+ * A notification the alert policy decided on (src/main/core/alert-policy.ts). The Electron shell shows
+ * it natively; a browser on headless mode shows it with the Notification API. Same decision, one place.
+ */
+export interface NotificationView {
+  id: string
+  kind: 'stale' | 'dead' | 'recovered' | 'source' | 'summary' | 'reminder' | 'flapping' | 'degraded'
+  title: string
+  body: string
+  /** The instance, service (rollup id) or source to open when it is clicked, or null. */
+  target: string | null
+  at: string
+  /** Play a sound with it (the user's setting). */
+  sound: boolean
+}
+
 /** Notifications are silenced for everything until this time, or null. */
 export interface AlertState {
   snoozedUntil: string | null
@@ -142,5 +158,7 @@ export interface Delta {
   /** Present when the settings changed. */
   settings?: UserSettings
   alerts?: AlertState
+  /** Notifications decided since the last delta, for a browser UI to show. */
+  notifications?: NotificationView[]
   transitions: TransitionView[]
 }
