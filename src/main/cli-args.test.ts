@@ -23,6 +23,7 @@ describe('command line', () => {
         dataDir: null,
         http: { host: '0.0.0.0', port: 8080 },
         token: null,
+        demo: true,
         help: false,
         version: false,
       },

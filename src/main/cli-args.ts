@@ -11,6 +11,8 @@ export interface AppArgs {
   dataDir: string | null
   http: { host: string; port: number }
   token: string | null
+  /** Run the demo services when nothing is configured (default); `--no-demo` turns it off. */
+  demo: boolean
   help: boolean
   version: boolean
 }
@@ -20,6 +22,7 @@ export type ArgsResult = { ok: true; args: AppArgs } | { ok: false; error: strin
 export const USAGE = `usage:
   heartbeat-tray [--headless] [--source URL ...] [--config FILE] [--data DIR] [--http HOST:PORT] [--token TOKEN]
   heartbeat-tray publish --to URL --service NAME [--instance ID] [--interval 1s] [--count N]
+  heartbeat-tray demo [--to URL]
 
   --headless        run without Electron; serve the UI and API over HTTP
   --source URL      watch a source (repeatable), e.g. redis://127.0.0.1:6379/0
@@ -27,7 +30,8 @@ export const USAGE = `usage:
   --data DIR        keep config changes, mutes and state in DIR (headless; the app uses its own folder)
   --http HOST:PORT  where headless mode listens (default 127.0.0.1:7474)
   --token TOKEN     require this bearer token for the API (required off loopback;
-                    also read from HEARTBEAT_TRAY_TOKEN)`
+                    also read from HEARTBEAT_TRAY_TOKEN)
+  --no-demo         with nothing configured, do not start the demo services`
 
 export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ArgsResult {
   let values
@@ -43,6 +47,7 @@ export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         data: { type: 'string' },
         http: { type: 'string' },
         token: { type: 'string' },
+        'no-demo': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -65,6 +70,7 @@ export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       dataDir: values.data ?? null,
       http,
       token,
+      demo: !values['no-demo'],
       help: values.help,
       version: values.version,
     },

@@ -7,12 +7,15 @@ import { parseSourceUrl } from './core/source-url'
 import { startHeadless } from './headless'
 import { loadConfigFile } from './store/config-file'
 import { DataDir } from './store/data-dir'
-import { startupConfig } from './core/config'
+import { DEFAULT_SOURCE, startupConfig } from './core/config'
+import { startDemo } from '../publisher/demo'
+import { runDemoCommand } from '../publisher/demo-command'
 
 const RENDERER_DIR = join(__dirname, '../renderer')
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'publish') return runPublishCommand(argv.slice(1))
+  if (argv[0] === 'demo') return runDemoCommand(argv.slice(1))
   const parsed = parseAppArgs(argv, process.env)
   if (!parsed.ok) return usageError(parsed.error)
   const args = parsed.args
@@ -30,7 +33,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       : new DataDir(args.dataDir, (message) => console.error(`heartbeat-tray: ${message}`))
   const given = loadConfigFile(args.configPath)
   if (!given.ok) return usageError(given.error)
-  const config = startupConfig(dataDir?.loadConfig() ?? given.config, args.sources)
+  const saved = dataDir?.loadConfig() ?? null
+  const config = startupConfig(saved ?? given.config, args.sources)
+  const unconfigured = saved === null && args.configPath === null && args.sources.length === 0
   for (const url of config.sources) {
     const spec = parseSourceUrl(url)
     if (!spec.ok) return usageError(spec.error)
@@ -60,9 +65,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   console.log(
     `heartbeat-tray ${version}: watching ${count} source${count === 1 ? '' : 's'}; UI and API at ${app.url}`,
   )
+  const demo =
+    unconfigured && args.demo ? startDemo({ to: DEFAULT_SOURCE, log: (line) => console.log(line) }) : null
+  if (demo)
+    console.log(
+      `demo: nothing is configured, so demo services publish to ${DEFAULT_SOURCE} (--no-demo turns this off)`,
+    )
   return new Promise<number>((resolve) => {
     const shutdown = (): void => {
-      void app.stop().then(() => resolve(0))
+      void Promise.all([demo?.stop(), app.stop()]).then(() => resolve(0))
     }
     process.once('SIGINT', shutdown)
     process.once('SIGTERM', shutdown)

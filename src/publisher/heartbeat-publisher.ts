@@ -36,6 +36,8 @@ export interface HeartbeatPublisherOptions {
   interval?: number
   /** Default: a new uuid4 per publisher, as the seed's. */
   instanceId?: string
+  /** Write `interval_seconds` into each message (default true), so the monitor need not learn it. */
+  declareInterval?: boolean
   /** How long a collector may take before it is left out of a beat; default min(interval, 5 s). */
   collectorTimeoutMs?: number
   /** Failed sends and collectors; publishing goes on. Default: one line on console.error. */
@@ -48,6 +50,7 @@ export class HeartbeatPublisher {
   readonly serviceName: string
   readonly instanceId: string
   readonly intervalMs: number
+  private readonly declaresInterval: boolean
   private readonly transport: Transport
   private readonly ownsTransport: boolean
   private readonly collectorTimeoutMs: number
@@ -71,6 +74,7 @@ export class HeartbeatPublisher {
     this.serviceName = serviceName
     this.instanceId = options.instanceId ?? randomUUID()
     this.intervalMs = intervalMs
+    this.declaresInterval = options.declareInterval ?? true
     this.ownsTransport = typeof options.to === 'string'
     this.transport = typeof options.to === 'string' ? createTransport(options.to) : options.to
     this.collectorTimeoutMs = options.collectorTimeoutMs ?? Math.min(intervalMs, MAX_COLLECTOR_TIMEOUT_MS)
@@ -171,7 +175,7 @@ export class HeartbeatPublisher {
       heartbeatCount: this.heartbeatCount,
       memoryUsageMb: residentMemoryMb(),
       cpuUsagePercent: this.sampleCpuPercent(),
-      intervalSeconds: this.intervalMs / 1000,
+      ...(this.declaresInterval ? { intervalSeconds: this.intervalMs / 1000 } : {}),
       extras: values,
       ...(status === null ? {} : { status }),
     })
