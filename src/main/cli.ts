@@ -7,6 +7,7 @@ import { parseSourceUrl } from './core/source-url'
 import { startHeadless } from './headless'
 import { loadConfigFile } from './store/config-file'
 import { DataDir } from './store/data-dir'
+import { StateKeeper } from './store/state-keeper'
 import { DEFAULT_SOURCE, startupConfig } from './core/config'
 import { startDemo } from '../publisher/demo'
 import { runDemoCommand } from '../publisher/demo-command'
@@ -61,6 +62,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return usageError((error as Error).message)
   }
+  const keeper = dataDir
+    ? new StateKeeper(dataDir.path, app.engine, (message) => console.error(`heartbeat-tray: ${message}`))
+    : null
+  if (keeper) {
+    const restored = keeper.start()
+    console.log(
+      `restored ${restored.instances} instances and ${restored.transitions} transitions from ${dataDir?.path}`,
+    )
+  }
   const count = config.sources.length
   console.log(
     `heartbeat-tray ${version}: watching ${count} source${count === 1 ? '' : 's'}; UI and API at ${app.url}`,
@@ -73,6 +83,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     )
   return new Promise<number>((resolve) => {
     const shutdown = (): void => {
+      keeper?.stop()
       void Promise.all([demo?.stop(), app.stop()]).then(() => resolve(0))
     }
     process.once('SIGINT', shutdown)

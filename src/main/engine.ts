@@ -18,6 +18,7 @@ import { Monitor, type Instant, type Transition } from './core/monitor'
 import type { DetectionSettings } from './core/settings'
 import { newSourceStats, recordHealth, recordRejection, type SourceStats } from './core/source-stats'
 import { Mutes } from './core/mutes'
+import { persistRecord, type PersistedInstance } from './core/persisted-state'
 import type { InstanceRecord } from './core/registry'
 import { parseSourceUrl, type SourceSpec } from './core/source-url'
 import { serviceView, sourceView, transitionView } from './core/views'
@@ -163,6 +164,23 @@ export class Engine {
 
   historyViews(): TransitionView[] {
     return this.history.list()
+  }
+
+  /** Instances known before a restart (see core/persisted-state.ts); returns how many came back. */
+  restore(instances: readonly PersistedInstance[]): number {
+    const restored = this.monitor.restore(instances, realNow())
+    this.armTimer()
+    this.notifyChange()
+    return restored
+  }
+
+  restoreHistory(transitions: readonly TransitionView[]): void {
+    for (const transition of transitions) this.history.add(transition)
+  }
+
+  persistedInstances(): PersistedInstance[] {
+    const now = realNow()
+    return [...this.monitor.all()].map((record) => persistRecord(record, now))
   }
 
   /** Something changed that UIs should hear about, outside the engine's own data (settings, snooze). */

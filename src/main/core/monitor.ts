@@ -7,7 +7,8 @@ import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './c
 import { DeadlineHeap } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
-import { applyHeartbeat, applyReport, newRecord, type InstanceRecord } from './registry'
+import type { PersistedInstance } from './persisted-state'
+import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRecord } from './registry'
 import { findPredecessor, findSuccessor } from './replacement'
 import { overrideFor, type DetectionSettings } from './settings'
 import { describeAge } from './describe'
@@ -188,6 +189,34 @@ export class Monitor {
       if (transition) transitions.push(transition)
     }
     return transitions
+  }
+
+  /**
+   * Instances known before a restart, for sources still watched. Each comes back `unknown` in grace
+   * (one stale interval from now), or `stopped`/`gone` as it was; no transitions are raised for this.
+   */
+  restore(instances: readonly PersistedInstance[], now: Instant): number {
+    let restored = 0
+    for (const saved of instances) {
+      const source = this.sources.get(saved.sourceId)
+      if (!source || source.services.get(saved.service)?.has(saved.instance)) continue
+      if (this.records.size >= this.settings.maxInstances) break
+      const record = restoredRecord(saved, now)
+      let instances = source.services.get(saved.service)
+      if (!instances) source.services.set(saved.service, (instances = new Map()))
+      instances.set(saved.instance, record)
+      this.records.set(record.id, record)
+      this.changes.changed.add(record)
+      const thresholds = this.thresholdsOf(record)
+      const input = this.livenessInput(record)
+      record.state = classify(input, now.monoMs, thresholds)
+      this.schedule(
+        record,
+        record.state === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
+      )
+      restored++
+    }
+    return restored
   }
 
   /** New detection settings (thresholds, overrides): every instance is classified anew. */

@@ -2,7 +2,8 @@
 import type { ServiceState } from '../../shared/model'
 import type { HeapEntry } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
-import { pushGap } from './interval'
+import { LEARN_WINDOW, pushGap } from './interval'
+import type { PersistedInstance } from './persisted-state'
 
 export interface InstanceRecord extends HeapEntry {
   readonly id: string
@@ -106,4 +107,42 @@ export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, wallMs
   record.skewMs = heartbeat.sentAtMs === null ? null : heartbeat.sentAtMs - wallMs
   record.payload = heartbeat.fields
   record.beatMarker = heartbeat.beatMarker
+}
+
+/** A record as saved before a restart: in grace from now, its age kept on our clock. */
+export function restoredRecord(
+  saved: PersistedInstance,
+  now: { monoMs: number; wallMs: number },
+): InstanceRecord {
+  const record = newRecord(
+    saved.sourceId,
+    {
+      service: saved.service,
+      instance: saved.instance,
+      host: saved.host,
+      sentAtMs: null,
+      declaredIntervalMs: saved.declaredIntervalMs,
+      reported: saved.reported,
+      goodbye: saved.stopped,
+      fields: {},
+      beatMarker: saved.beatMarker,
+      replaceable: saved.replaceable,
+    },
+    now.monoMs,
+    now.wallMs,
+  )
+  record.lastSeenMs = saved.lastSeenWallMs === null ? null : now.monoMs - (now.wallMs - saved.lastSeenWallMs)
+  record.graceFromMs = now.monoMs
+  // Known from before: never a newcomer that replaces a sibling, and never taken for one.
+  record.firstSeenMs = Number.NEGATIVE_INFINITY
+  record.gapsMs = saved.gapsMs.slice(-LEARN_WINDOW)
+  record.declaredIntervalMs = saved.declaredIntervalMs
+  record.reported = saved.reported
+  record.heartbeats = saved.heartbeats
+  record.beatMarker = saved.beatMarker
+  record.stopped = saved.stopped
+  record.gone = saved.gone
+  record.replacedBy = saved.replacedBy
+  record.replaces = saved.replaces
+  return record
 }
