@@ -4,18 +4,57 @@
  * appear in `displayUrl`. Each kind of source has its parser in urls/ and one line in SCHEMES.
  */
 import { parseRedisPubSubUrl, type RedisPubSubSpec } from './urls/redis-pubsub-url'
+import { parsePushUrl, type PushSpec } from './urls/push-url'
+import { parseRedisHashUrl, type RedisHashSpec } from './urls/redis-hash-url'
+import { parseRedisKeysUrl, type RedisKeysSpec } from './urls/redis-keys-url'
+import { parseAmqpUrl, type AmqpSpec } from './urls/amqp-url'
+import { parseSqliteUrl, type SqliteRegistrySpec } from './urls/sqlite-url'
 import { redactUrl, type Parsed } from './urls/url-parts'
+import {
+  parseCeleryAmqpUrl,
+  parseCeleryRedisUrl,
+  type CeleryAmqpSpec,
+  type CeleryRedisSpec,
+} from './urls/celery-url'
+import { parseRqUrl, type RqSpec } from './urls/rq-url'
+import { parseSidekiqUrl, type SidekiqSpec } from './urls/sidekiq-url'
 
 export { SEED001_PATTERNS, type RedisPubSubSpec } from './urls/redis-pubsub-url'
 export { redactUrl, type RedisConnectionSpec, type TlsSpec } from './urls/url-parts'
 
-export type SourceSpec = RedisPubSubSpec
+export type SourceSpec =
+  | RedisPubSubSpec
+  | RedisHashSpec
+  | RedisKeysSpec
+  | PushSpec
+  | AmqpSpec
+  | SqliteRegistrySpec
+  | CeleryRedisSpec
+  | CeleryAmqpSpec
+  | RqSpec
+  | SidekiqSpec
 
 export type SpecResult = { ok: true; spec: SourceSpec } | { ok: false; error: string }
 
 const SCHEMES: Record<string, (url: URL) => Parsed<SourceSpec>> = {
+  push: parsePushUrl,
+  amqp: parseAmqpUrl,
+  amqps: parseAmqpUrl,
   redis: parseRedisPubSubUrl,
   rediss: parseRedisPubSubUrl,
+  'redis+hash': parseRedisHashUrl,
+  'rediss+hash': parseRedisHashUrl,
+  'redis+keys': parseRedisKeysUrl,
+  'rediss+keys': parseRedisKeysUrl,
+  sqlite: parseSqliteUrl,
+  'celery+redis': parseCeleryRedisUrl,
+  'celery+rediss': parseCeleryRedisUrl,
+  'celery+amqp': parseCeleryAmqpUrl,
+  'celery+amqps': parseCeleryAmqpUrl,
+  rq: parseRqUrl,
+  'rq+rediss': parseRqUrl,
+  sidekiq: parseSidekiqUrl,
+  'sidekiq+rediss': parseSidekiqUrl,
 }
 
 export function parseSourceUrl(text: string): SpecResult {

@@ -1,0 +1,64 @@
+/**
+ * Healthchecks-style pings: `GET|POST /ping/{service}` (success), `/start` and `/fail`. The request is
+ * turned into a small JSON for the ping decoder. A start is remembered here, per service, so the next
+ * success or fail can carry how long the run took.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
+import type { PingKind } from '../../core/decode/ping'
+import { sendText } from '../../http/static-files'
+import { deliver, type EndpointContext } from './endpoint-context'
+import { readBody, sendTooLarge } from './guard'
+
+/** A POSTed body (a job's log tail, say) is kept for display up to this many characters. */
+const KEPT_BODY_CHARS = 4_096
+
+export class PingHandler {
+  /** service → monotonic ms of its last start; oldest dropped first when full. */
+  private readonly runStarts = new Map<string, number>()
+
+  constructor(
+    private readonly context: EndpointContext,
+    private readonly maxRunStarts: number,
+  ) {}
+
+  async handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    service: string,
+    kind: PingKind,
+  ): Promise<void> {
+    let body = ''
+    if (request.method === 'POST') {
+      const read = await readBody(request)
+      if (read.kind === 'aborted') return
+      if (read.kind === 'too-large') {
+        deliver(this.context, read.head, 'ping')
+        return sendTooLarge(request, response)
+      }
+      body = read.text.slice(0, KEPT_BODY_CHARS)
+    }
+    const nowMs = performance.now()
+    const startedAtMs = kind === 'start' ? undefined : this.runStarts.get(service)
+    const message = JSON.stringify({
+      service,
+      kind,
+      ...(startedAtMs === undefined ? {} : { durationMs: Math.round(nowMs - startedAtMs) }),
+      ...(body === '' ? {} : { body }),
+    })
+    const verdict = deliver(this.context, message, 'ping')
+    if (!verdict.ok) return sendText(response, 400, verdict.reason)
+    // Only a name the decoder accepted is remembered: the map cannot fill with junk.
+    this.runStarts.delete(service)
+    if (kind === 'start') this.remember(service, nowMs)
+    sendText(response, 200, 'OK')
+  }
+
+  private remember(service: string, startedAtMs: number): void {
+    if (this.runStarts.size >= this.maxRunStarts) {
+      const oldest = this.runStarts.keys().next()
+      if (!oldest.done) this.runStarts.delete(oldest.value)
+    }
+    this.runStarts.set(service, startedAtMs)
+  }
+}
