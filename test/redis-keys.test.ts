@@ -23,8 +23,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Seed 002's component timestamps (`%Y-%m-%d %H:%M:%S UTC`) have whole seconds; each write here moves
  * them a second on, the way a publisher beating every 60 s moves them a minute.
  */
-function componentTime(step: number): string {
-  return `${new Date(Date.UTC(2024, 10, 11, 13, 40, 17) + step * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
+/** A component timestamp as seed 002 writes it, `step` seconds after an hour ago (within the gone retention). */
+const BASE_MS = Date.now() - 3_600_000
+function componentTime(step: number, baseMs = BASE_MS): string {
+  return `${new Date(baseMs + step * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
 interface Setup {
@@ -128,6 +130,14 @@ describe('Redis keys source (seed 002 subscriber keys)', () => {
     expect(viewOf(harness, name, name)?.state).toBe('unknown')
     await harness.waitForState(name, 'dead')
     expect(statesOf(harness, name)).toEqual(['stale', 'dead'])
+  })
+
+  it('takes a component last heard from before the gone retention (a day) as gone from the first scan', async () => {
+    const { name, write, watchKeys } = setup()
+    await write(`service:${name}:ok`, componentTime(0, Date.now() - 3 * 86_400_000))
+    const harness = watchKeys()
+    await harness.waitForState(name, 'gone')
+    expect(statesOf(harness, name)).toEqual(['gone'])
   })
 
   it('reads every component past one SCAN page and one MGET batch (1,200 queues)', async () => {
