@@ -7,6 +7,7 @@ import { parseSourceUrl } from './core/source-url'
 import { startHeadless } from './headless'
 import { loadConfigFile } from './store/config-file'
 import { DataDir } from './store/data-dir'
+import { FileSecretStore, PLAIN_CODEC } from './store/secrets'
 import { StateKeeper } from './store/state-keeper'
 import { DEFAULT_SOURCE, startupConfig } from './core/config'
 import { startDemo } from '../publisher/demo'
@@ -28,14 +29,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     console.log(version)
     return 0
   }
-  const dataDir =
-    args.dataDir === null
-      ? null
-      : new DataDir(args.dataDir, (message) => console.error(`heartbeat-tray: ${message}`))
+  const warn = (message: string): void => console.error(`heartbeat-tray: ${message}`)
+  const dataDir = args.dataDir === null ? null : new DataDir(args.dataDir, warn)
   const given = loadConfigFile(args.configPath)
   if (!given.ok) return usageError(given.error)
   const saved = dataDir?.loadConfig() ?? null
-  const config = startupConfig(saved ?? given.config, args.sources)
+  // `${env:NAME}` in a --config file or a --source (the saved config comes back opened already).
+  const secrets = dataDir?.secrets ?? new FileSecretStore(null, PLAIN_CODEC, warn)
+  const open = (urls: readonly string[]): string[] => urls.map((url) => secrets.open(url))
+  const config = startupConfig(
+    saved ?? { ...given.config, sources: open(given.config.sources) },
+    open(args.sources),
+  )
   const unconfigured = saved === null && args.configPath === null && args.sources.length === 0
   for (const url of config.sources) {
     const spec = parseSourceUrl(url)

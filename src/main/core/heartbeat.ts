@@ -48,5 +48,30 @@ export function reject(reason: string): DecodeResult {
 }
 
 export function accept(heartbeat: Heartbeat): DecodeResult {
-  return { ok: true, heartbeats: [heartbeat] }
+  return acceptAll([heartbeat])
+}
+
+/**
+ * The one way heartbeats leave a decoder, so the limits the registry relies on hold for every wire
+ * format: a service and an instance of 1 to MAX_NAME_LENGTH characters (an id a decoder composes, such
+ * as Celery's `node#pid`, can outgrow the parts it checked), and numbers a clock can use: a product
+ * that overflowed to Infinity (a declared interval of 1e306 s) is unknown, not infinite.
+ */
+export function acceptAll(heartbeats: Heartbeat[]): DecodeResult {
+  for (const heartbeat of heartbeats) {
+    const problem = nameProblem(heartbeat.service, 'service') ?? nameProblem(heartbeat.instance, 'instance')
+    if (problem !== null) return reject(problem)
+    if (heartbeat.sentAtMs !== null && !Number.isFinite(heartbeat.sentAtMs)) heartbeat.sentAtMs = null
+    const intervalMs = heartbeat.declaredIntervalMs
+    if (intervalMs !== null && !(Number.isFinite(intervalMs) && intervalMs > 0)) {
+      heartbeat.declaredIntervalMs = null
+    }
+  }
+  return { ok: true, heartbeats }
+}
+
+function nameProblem(name: string, what: string): string | null {
+  if (name.length === 0) return `${what} name is empty`
+  if (name.length > MAX_NAME_LENGTH) return `${what} name longer than ${MAX_NAME_LENGTH}`
+  return null
 }

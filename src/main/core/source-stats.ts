@@ -3,6 +3,8 @@ import type { RejectionView, SourceState } from '../../shared/model'
 
 export const KEPT_REJECTIONS = 10
 const SAMPLE_CHARS = 200
+/** A reason may quote what it refuses (`got "…"`): kept and shown, so held to a readable length. */
+export const REASON_CHARS = 300
 
 export interface SourceStats {
   state: SourceState
@@ -28,7 +30,11 @@ export function newSourceStats(wallMs: number): SourceStats {
 
 export function recordRejection(stats: SourceStats, reason: string, raw: string, wallMs: number): void {
   stats.rejected++
-  stats.lastRejections.push({ at: new Date(wallMs).toISOString(), reason, sample: sampleOf(raw) })
+  stats.lastRejections.push({
+    at: new Date(wallMs).toISOString(),
+    reason: shortened(reason, REASON_CHARS),
+    sample: shortened(raw, SAMPLE_CHARS),
+  })
   if (stats.lastRejections.length > KEPT_REJECTIONS) stats.lastRejections.shift()
 }
 
@@ -45,6 +51,6 @@ export function recordHealth(
   return changed
 }
 
-function sampleOf(raw: string): string {
-  return raw.length <= SAMPLE_CHARS ? raw : `${raw.slice(0, SAMPLE_CHARS)}…`
+function shortened(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, chars)}…`
 }

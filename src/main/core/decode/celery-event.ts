@@ -81,7 +81,7 @@ function unwrapKombuEnvelope(envelope: Record<string, unknown>): EventResult {
   if (contentType !== undefined && contentType !== 'application/json') {
     return {
       ok: false,
-      reason: `events serialized as ${String(contentType)}: only JSON is read (event_serializer = "json")`,
+      reason: `events serialized as ${textOrType(contentType)}: only JSON is read (event_serializer = "json")`,
     }
   }
   const body = envelope.body
@@ -98,10 +98,19 @@ function unwrapKombuEnvelope(envelope: Record<string, unknown>): EventResult {
     if (decoded === null) return { ok: false, reason: 'envelope body is not base64 of UTF-8 text' }
     text = decoded
   } else if (encoding !== undefined && encoding !== null) {
-    return { ok: false, reason: `unknown envelope body_encoding "${String(encoding).slice(0, 32)}"` }
+    const named = typeof encoding === 'string' ? `"${textOrType(encoding)}"` : textOrType(encoding)
+    return { ok: false, reason: `unknown envelope body_encoding ${named}` }
   }
   const inner = parseJsonObject(text)
   return inner.ok ? inner : { ok: false, reason: `envelope body: ${inner.reason}` }
+}
+
+/**
+ * A value for a reason: text cut short, anything else by its type. Never String(value): a JSON object
+ * with a "toString" key that is not a function makes String() throw.
+ */
+function textOrType(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 64) : typeName(value)
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })

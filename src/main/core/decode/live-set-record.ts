@@ -5,7 +5,7 @@
  * RQ and Sidekiq decoders read it with `parseLiveSetRecord`: one envelope, defined once.
  */
 import { MAX_NAME_LENGTH } from '../heartbeat'
-import { parseJsonObject, typeName } from './json-object'
+import { MAX_FIELDS, parseJsonObject, typeName } from './json-object'
 
 export interface LiveSetRecord {
   /** The member of the set: RQ's worker key `rq:worker:<name>`, Sidekiq's identity `host:pid:hex`. */
@@ -47,8 +47,11 @@ export function parseLiveSetRecord(raw: string): LiveSetRecordResult {
   if (typeof hash !== 'object' || hash === null || Array.isArray(hash)) {
     return fail(`${key}: hash must be an object, got ${typeName(hash)}`)
   }
+  const entries = Object.entries(hash)
+  // The hash becomes the instance's fields: held to the limit a message's own fields are.
+  if (entries.length > MAX_FIELDS) return fail(`${key}: hash has more than ${MAX_FIELDS} fields`)
   const fields: Record<string, string> = {}
-  for (const [field, value] of Object.entries(hash)) {
+  for (const [field, value] of entries) {
     if (typeof value !== 'string') return fail(`${key}: field ${field} must be text, got ${typeName(value)}`)
     fields[field] = value
   }

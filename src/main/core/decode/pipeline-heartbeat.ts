@@ -18,7 +18,7 @@
  * and shown on the source, and a publisher that keeps sending it goes stale: it is saying nothing we
  * can read.
  */
-import { MAX_NAME_LENGTH, reject, type DecodeResult, type Heartbeat } from '../heartbeat'
+import { acceptAll, MAX_NAME_LENGTH, reject, type DecodeResult, type Heartbeat } from '../heartbeat'
 import { parseTimestampMs } from '../timestamp'
 import { parseJsonObject, typeName } from './json-object'
 
@@ -83,7 +83,7 @@ export function decodePipelineHeartbeat(raw: string): DecodeResult {
       fields: component.fields,
     })
   }
-  return { ok: true, heartbeats }
+  return acceptAll(heartbeats)
 }
 
 const BLANK = {

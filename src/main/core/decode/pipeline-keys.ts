@@ -93,7 +93,14 @@ export function decodePipelineKeys(raw: string): DecodeResult {
     declaredIntervalMs: null,
     reported: newer.status,
     goodbye: false,
-    fields: { kind, name, status: newer.status, timestamp: newer.text, ok, not_ok: notOk },
+    fields: {
+      kind,
+      name,
+      status: newer.status,
+      timestamp: newer.text,
+      ok: ok ?? null,
+      not_ok: notOk ?? null,
+    },
     beatMarker: newer.text,
   })
 }

@@ -75,13 +75,16 @@ export function optionalDuration(url: URL, name: string): Parsed<number | null> 
   return { ok: true, value: ms }
 }
 
-/** The URL with its password replaced by ***, safe to log and to show. */
+/** The URL with its password and any `token=` (the push endpoint's) replaced by ***, safe to log and to show. */
 export function redactUrl(text: string): string {
+  let redacted: string
   try {
     const url = new URL(text)
     if (url.password !== '') url.password = '***'
-    return url.href
+    redacted = url.href
   } catch {
-    return text.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')
+    redacted = text.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')
   }
+  // In the text, not through searchParams, which would rewrite the encoding of every other parameter.
+  return redacted.replace(/([?&]token=)[^&#]*/gi, '$1***')
 }
