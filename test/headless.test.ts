@@ -157,6 +157,15 @@ describe('headless API', () => {
     expect((await fetch(`${app.url}/api/services?token=a-very-secret-token-123`)).status).toBe(200)
   })
 
+  it('stops at once with a UI still connected', async () => {
+    const app = await headless()
+    const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/events`)
+    await new Promise((resolve) => ws.once('message', resolve))
+    const started = Date.now()
+    await app.stop()
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
   it('will not listen off loopback without a token', async () => {
     await expect(headless({ host: '0.0.0.0' })).rejects.toThrow(/off loopback: set a token/)
   })

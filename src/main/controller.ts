@@ -3,7 +3,16 @@
  * It runs UI commands, persists what they change, and feeds UIs snapshots and deltas of it all.
  */
 import type { CommandResult, UiCommand } from '../shared/api'
-import type { AlertState, Delta, Snapshot, UserSettings } from '../shared/model'
+import type {
+  AlertState,
+  Delta,
+  NotificationView,
+  ServiceView,
+  Snapshot,
+  SourceView,
+  UserSettings,
+} from '../shared/model'
+import { Alerting } from './alerting'
 import type { AppConfig } from './core/config'
 import { Mutes, type PersistedMutes } from './core/mutes'
 import { redactUrl } from './core/source-url'
@@ -26,11 +35,20 @@ export class Controller {
   private readonly mutes: Mutes
   private settingsChanged = false
   private alertsChanged = false
+  /** Notifications: the alert policy run against the engine, with its one timer. */
+  private readonly alerting: Alerting
 
   constructor(private readonly options: ControllerOptions) {
     this.config = options.config
     this.mutes = options.mutes ? Mutes.restore(options.mutes, Date.now()) : new Mutes()
     this.engine = new Engine({ detection: options.config.detection, mutes: this.mutes, log: options.log })
+    this.alerting = new Alerting({
+      engine: this.engine,
+      mutes: this.mutes,
+      settings: () => this.settings,
+      noteRecovery: (instanceId, serviceId, stillFailing) =>
+        this.noteRecovery(instanceId, serviceId, stillFailing),
+    })
   }
 
   /** Starts watching every configured source; returns the errors of those that could not start. */
@@ -42,7 +60,13 @@ export class Controller {
   }
 
   async stop(): Promise<void> {
+    this.alerting.stop()
     await this.engine.stop()
+  }
+
+  /** Every notification the alert policy decides on, as it is decided (the Electron shell shows them). */
+  onNotification(listener: (notification: NotificationView) => void): () => void {
+    return this.alerting.onNotification(listener)
   }
 
   get settings(): UserSettings {
@@ -70,13 +94,38 @@ export class Controller {
     return this.engine.onChange(listener)
   }
 
+  /** The engine's views with the alert policy's marks on them (flapping, degraded), for the HTTP API. */
+  serviceViews(): ServiceView[] {
+    return this.alerting.markServices(this.engine.services())
+  }
+
+  sourceViews(): SourceView[] {
+    return this.alerting.markSources(this.engine.sourceViews())
+  }
+
   snapshot(): Snapshot {
-    return { ...this.engine.snapshot(), settings: this.settings, alerts: this.alerts }
+    const { services, sources, history } = this.engine.snapshot()
+    return {
+      services: this.alerting.markServices(services),
+      sources: this.alerting.markSources(sources),
+      history,
+      settings: this.settings,
+      alerts: this.alerts,
+    }
   }
 
   takeDelta(): Delta | null {
     const delta = this.engine.takeDelta()
-    if (!delta && !this.settingsChanged && !this.alertsChanged) return null
+    const notifications = this.alerting.takeNotifications()
+    const markedSources = this.alerting.takeChangedSources()
+    if (
+      !delta &&
+      !this.settingsChanged &&
+      !this.alertsChanged &&
+      notifications.length === 0 &&
+      markedSources.size === 0
+    )
+      return null
     const result: Delta = delta ?? {
       services: [],
       removed: [],
@@ -86,6 +135,14 @@ export class Controller {
     }
     if (this.settingsChanged) result.settings = this.settings
     if (this.alertsChanged) result.alerts = this.alerts
+    if (notifications.length > 0) result.notifications = notifications
+    if (markedSources.size > 0) {
+      const sent = new Set(result.sources.map((source) => source.id))
+      for (const source of this.engine.sourceViews())
+        if (markedSources.has(source.id) && !sent.has(source.id)) result.sources.push(source)
+    }
+    result.services = this.alerting.markServices(result.services)
+    result.sources = this.alerting.markSources(result.sources)
     this.settingsChanged = false
     this.alertsChanged = false
     return result

@@ -27,6 +27,8 @@ import type { RecordOrigin, Removal, SourceDetails } from './sources/source'
 
 /** Node's setTimeout cannot wait longer than 2^31-1 ms. */
 const MAX_TIMER_MS = 2_147_483_647
+/** Issue 5: a deadline timer this late means our event loop stalled, not that services fell silent. */
+export const STALL_MS = 2_000
 
 export interface EngineOptions {
   detection: DetectionSettings
@@ -63,6 +65,9 @@ export class Engine {
   private pendingTransitions: TransitionView[] = []
   private readonly changeListeners = new Set<() => void>()
   private readonly transitionListeners = new Set<(transition: TransitionView) => void>()
+  private readonly healthListeners = new Set<
+    (sourceId: string, state: SourceState, error: string | null) => void
+  >()
   private readonly log: (line: string) => void
 
   private readonly mutes: Mutes
@@ -153,6 +158,31 @@ export class Engine {
     return () => this.transitionListeners.delete(listener)
   }
 
+  /** A source's connection changed (as its SourceView says, once recorded). */
+  onSourceHealth(listener: (sourceId: string, state: SourceState, error: string | null) => void): () => void {
+    this.healthListeners.add(listener)
+    return () => this.healthListeners.delete(listener)
+  }
+
+  /**
+   * Every instance gets one stale interval of grace, as after a reconnect: after the system slept
+   * (Electron's powerMonitor 'resume'), or, with `overdueOnly`, for those whose deadline passed during
+   * an event-loop stall.
+   */
+  graceAll(reason: string, overdueOnly = false): void {
+    this.log(`${new Date().toISOString()} grace for every instance: ${reason}`)
+    this.publishTransitions(this.monitor.graceAll(realNow(), reason, overdueOnly))
+    this.armTimer()
+    this.notifyChange()
+  }
+
+  /** An instance's expected interval and thresholds, or null if it is not known. */
+  timingOf(id: string): { intervalMs: number; staleAfterMs: number; deadAfterMs: number } | null {
+    const record = this.monitor.get(id)
+    if (!record) return null
+    return { intervalMs: this.monitor.intervalOf(record).ms, ...this.monitor.thresholdsOf(record) }
+  }
+
   services(): ServiceView[] {
     const now = realNow()
     return [...this.monitor.all()].map((record) => this.viewOf(record, now))
@@ -213,9 +243,14 @@ export class Engine {
     return { services, removed: [...removedIds], sources, removedSources, transitions }
   }
 
-  stateCounts(): Record<ServiceState, number> {
+  /** Instances by state: all of them, or those of one source or one service (`source|service`). */
+  stateCounts(scope?: { sourceId: string } | { serviceId: string }): Record<ServiceState, number> {
     const counts = emptyStateCounts()
-    for (const record of this.monitor.all()) counts[record.state]++
+    for (const record of this.monitor.all()) {
+      if (scope && 'sourceId' in scope && record.sourceId !== scope.sourceId) continue
+      if (scope && 'serviceId' in scope && serviceIdOf(record) !== scope.serviceId) continue
+      counts[record.state]++
+    }
     return counts
   }
 
@@ -284,13 +319,21 @@ export class Engine {
     this.changedSourceIds.add(entry.id)
     this.log(`${new Date(now.wallMs).toISOString()} source ${entry.id} ${state}${error ? `: ${error}` : ''}`)
     this.publishTransitions(this.monitor.setSourceConnected(entry.id, state === 'connected', now))
+    for (const listener of this.healthListeners) listener(entry.id, state, error)
     this.armTimer()
     this.notifyChange()
   }
 
   private onTimer(): void {
+    const lateMs = performance.now() - (this.timerDueMs ?? Infinity)
     this.timer = null
     this.timerDueMs = null
+    // Before the tick: the heartbeats that arrived during the stall are still unread in our sockets.
+    if (lateMs > STALL_MS) {
+      const reason = `event loop stalled ${Math.round(lateMs)} ms`
+      this.log(`${new Date().toISOString()} grace for overdue instances: ${reason}`)
+      this.publishTransitions(this.monitor.graceAll(realNow(), reason, true))
+    }
     this.publishTransitions(this.monitor.tick(realNow()))
     this.armTimer()
     this.notifyChange()

@@ -60,6 +60,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
     url: `http://${host}:${address.port}`,
     async stop() {
       hub.close()
+      server.closeSockets()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await controller.stop()

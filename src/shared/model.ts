@@ -50,6 +50,8 @@ export interface ServiceView {
   replaces: string | null
   /** Notifications about it are silenced: until a time, or (`until: null`) until it recovers. */
   muted: { until: string | null } | null
+  /** Set while it changes state too often to alert on (issue 5); it notifies again once it settles. */
+  flapping?: boolean
 }
 
 /** A service with its instances rolled up (`GET /api/services?group=service`). */
@@ -86,6 +88,11 @@ export interface SourceView {
   lastRejections: RejectionView[]
   /** Facts about the source itself (queue depth by status, oldest queued task age, …), if it has any. */
   details: Record<string, string | number | null>
+  /**
+   * Set while the mass-silence guard holds (issue 5): most of its instances fell silent at once while
+   * its connection looked up, so one "degraded" alert stands for their dead ones.
+   */
+  degraded?: { since: string; reason: string } | null
 }
 
 export interface TransitionView {

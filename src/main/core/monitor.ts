@@ -192,6 +192,25 @@ export class Monitor {
   }
 
   /**
+   * After the system slept or our own event loop stalled, silence may be ours: every instance gets one
+   * full stale interval of grace, as after a reconnect (issue 5). `overdueOnly` limits it to those whose
+   * deadline has already passed: after a stall the others were never at risk, and their heartbeats,
+   * buffered meanwhile, arrive next; they keep their state instead of turning `unknown` for an interval.
+   */
+  graceAll(now: Instant, reason: string, overdueOnly = false): Transition[] {
+    const transitions: Transition[] = []
+    for (const record of this.records.values()) {
+      if (record.gone || record.stopped) continue
+      if (overdueOnly && (record.dueAtMs === null || record.dueAtMs > now.monoMs)) continue
+      record.graceFromMs = now.monoMs
+      this.changes.changed.add(record)
+      const transition = this.reclassify(record, now, reason)
+      if (transition) transitions.push(transition)
+    }
+    return transitions
+  }
+
+  /**
    * Instances known before a restart, for sources still watched. Each comes back `unknown` in grace
    * (one stale interval from now), or `stopped`/`gone` as it was; no transitions are raised for this.
    */

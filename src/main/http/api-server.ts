@@ -24,7 +24,10 @@ export interface ApiServerOptions {
   access: AccessPolicy
 }
 
-export function createApiServer(options: ApiServerOptions): Server {
+/** The server, and a way to end every UI's WebSocket at once (a plain close() would wait for them). */
+export type ApiServer = Server & { closeSockets(): void }
+
+export function createApiServer(options: ApiServerOptions): ApiServer {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_COMMAND_BYTES })
   const server = createServer((request, response) => {
     handleRequest(options, request, response).catch((error: unknown) => {
@@ -42,7 +45,11 @@ export function createApiServer(options: ApiServerOptions): Server {
     sockets.handleUpgrade(request, socket, head, (ws) => serveEvents(ws, options))
   })
   server.on('close', () => sockets.close())
-  return server
+  return Object.assign(server, {
+    closeSockets: () => {
+      for (const client of sockets.clients) client.terminate()
+    },
+  })
 }
 
 async function handleRequest(
@@ -62,10 +69,11 @@ async function handleRequest(
     case '/api/services': {
       const group = url.searchParams.get('group')
       if (group !== null && group !== 'service') return sendText(response, 400, 'group must be "service"')
-      return sendJson(response, 200, group === 'service' ? rollUp(engine.services()) : engine.services())
+      const services = options.controller.serviceViews()
+      return sendJson(response, 200, group === 'service' ? rollUp(services) : services)
     }
     case '/api/sources':
-      return sendJson(response, 200, engine.sourceViews())
+      return sendJson(response, 200, options.controller.sourceViews())
     case '/api/history':
       return sendJson(response, 200, engine.historyViews())
     case '/metrics':
