@@ -34,9 +34,7 @@ export function prometheusText(
   return `${lines.join('\n')}\n`
 }
 
-export function emptyStateCounts(): Record<ServiceState, number> {
-  return { alive: 0, stale: 0, dead: 0, stopped: 0, gone: 0, unknown: 0 }
-}
+export { emptyStateCounts } from '../../shared/rollup'
 
 function label(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')

@@ -9,11 +9,21 @@ import type {
   UserSettings,
 } from '../../shared/model'
 
-export const HISTORY_LIMIT = 500
+/** As many transitions as the engine keeps (src/main/core/history.ts). */
+export const HISTORY_LIMIT = 1_000
 
 export interface EngineData {
-  /** Keyed by ServiceView.id. */
-  services: Record<string, ServiceView>
+  /**
+   * Keyed by ServiceView.id. A delta patches this map in place rather than copying it (copying 10,000
+   * entries four times a second costs more than everything else the renderer does), so read it through
+   * the version counters below, which move whenever it does. Each ServiceView is replaced, never
+   * mutated, so a selector on one entry still sees its own changes.
+   */
+  services: ReadonlyMap<string, ServiceView>
+  /** Bumped by every change to any instance. */
+  servicesVersion: number
+  /** Bumped only when an instance appears or goes, or changes what places its row (state, host, muted). */
+  layoutVersion: number
   sources: SourceView[]
   /** Null until the first snapshot. */
   settings: UserSettings | null
@@ -24,8 +34,11 @@ export interface EngineData {
   hasSnapshot: boolean
 }
 
+/** Never patched: deltas before the first snapshot are dropped, and a snapshot brings a new map. */
 export const NO_ENGINE_DATA: EngineData = {
-  services: {},
+  services: new Map(),
+  servicesVersion: 0,
+  layoutVersion: 0,
   sources: [],
   settings: null,
   alerts: { snoozedUntil: null },
@@ -38,7 +51,9 @@ export function applyEngineEvent(data: EngineData, event: EngineEvent): EngineDa
   if (event.type === 'snapshot') {
     const { services, sources, history, settings, alerts } = event.snapshot
     return {
-      services: Object.fromEntries(services.map((service) => [service.id, service])),
+      services: new Map(services.map((service) => [service.id, service])),
+      servicesVersion: data.servicesVersion + 1,
+      layoutVersion: data.layoutVersion + 1,
       sources,
       settings,
       alerts,
@@ -46,6 +61,8 @@ export function applyEngineEvent(data: EngineData, event: EngineEvent): EngineDa
       hasSnapshot: true,
     }
   }
+  // The snapshot that must come first will hold everything this delta says.
+  if (!data.hasSnapshot) return data
   return applyDelta(data, event.delta)
 }
 
@@ -54,11 +71,13 @@ function applyDelta(data: EngineData, delta: Delta): EngineData {
   const sourcesChanged = delta.sources.length > 0 || delta.removedSources.length > 0
   const settingsChanged = delta.settings !== undefined || delta.alerts !== undefined
   if (!servicesChanged && !sourcesChanged && !settingsChanged && delta.transitions.length === 0) return data
+  const layoutChanged = servicesChanged && patchServices(data.services as Map<string, ServiceView>, delta)
   return {
     ...data,
     settings: delta.settings ?? data.settings,
     alerts: delta.alerts ?? data.alerts,
-    services: servicesChanged ? patchServices(data.services, delta) : data.services,
+    servicesVersion: servicesChanged ? data.servicesVersion + 1 : data.servicesVersion,
+    layoutVersion: layoutChanged ? data.layoutVersion + 1 : data.layoutVersion,
     sources: sourcesChanged ? patchSources(data.sources, delta) : data.sources,
     history:
       delta.transitions.length > 0
@@ -67,12 +86,28 @@ function applyDelta(data: EngineData, delta: Delta): EngineData {
   }
 }
 
-/** Removals first, so an id both removed and updated in one delta (a purge then a return) stays. */
-function patchServices(services: Record<string, ServiceView>, delta: Delta): Record<string, ServiceView> {
-  const patched = { ...services }
-  for (const id of delta.removed) delete patched[id]
-  for (const service of delta.services) patched[service.id] = service
-  return patched
+/**
+ * Removals first, so an id both removed and updated in one delta (a purge then a return) stays.
+ * Says whether any row moved, appeared or went.
+ */
+function patchServices(services: Map<string, ServiceView>, delta: Delta): boolean {
+  let layoutChanged = false
+  for (const id of delta.removed) layoutChanged = services.delete(id) || layoutChanged
+  for (const service of delta.services) {
+    const previous = services.get(service.id)
+    services.set(service.id, service)
+    layoutChanged ||= previous === undefined || movesRow(previous, service)
+  }
+  return layoutChanged
+}
+
+/** The fields that group, filter, count or place a row; any other change only redraws the row itself. */
+function movesRow(before: ServiceView, after: ServiceView): boolean {
+  return (
+    before.state !== after.state ||
+    before.host !== after.host ||
+    (before.muted === null) !== (after.muted === null)
+  )
 }
 
 /** Keeps the sources in their first-seen order. */

@@ -1,14 +1,76 @@
-import { SERVICE_STATES, type ServiceView } from '../../shared/model'
+/** How rows are ordered: by severity, by name, or by how long since the last heartbeat. */
+import { SERVICE_STATES, type ServiceState, type ServiceView } from '../../shared/model'
 
-// Numeric, so "worker-2" sorts before "worker-10".
-const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+export type SortMode = 'severity' | 'name' | 'age'
 
-/** Worst first (SERVICE_STATES is ordered by severity), then service, then instance. */
-export function sortBySeverity(services: Iterable<ServiceView>): ServiceView[] {
-  return [...services].sort(
-    (a, b) =>
-      SERVICE_STATES.indexOf(a.state) - SERVICE_STATES.indexOf(b.state) ||
-      byName.compare(a.service, b.service) ||
-      byName.compare(a.instance, b.instance),
-  )
+export const SORT_MODES: readonly SortMode[] = ['severity', 'name', 'age']
+
+/** What a row is sorted on, computed once per row rather than once per comparison. */
+export interface SortEntry {
+  state: ServiceState
+  /** naturalKey of the name. */
+  nameKey: string
+  /** ISO time of the last heartbeat (the oldest, for a group); null sorts first: never heard from. */
+  lastSeen: string | null
+}
+
+const DIGIT_RUN = /\d+/g
+const keyCache = new Map<string, string>()
+const KEY_CACHE_LIMIT = 100_000
+
+/**
+ * A key that plain string comparison orders the way people read names: case-insensitive, and numbers
+ * by value, so "worker-2" sorts before "worker-10". Far cheaper than Intl.Collator at 10,000 rows.
+ */
+export function naturalKey(name: string): string {
+  let key = keyCache.get(name)
+  if (key === undefined) {
+    key = name.toLowerCase().replace(DIGIT_RUN, (digits) => digits.padStart(12, '0'))
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear()
+    keyCache.set(name, key)
+  }
+  return key
+}
+
+export function severityRank(state: ServiceState): number {
+  return SERVICE_STATES.indexOf(state)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function compareLastSeen(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return -1
+  if (b === null) return 1
+  return compareText(a, b)
+}
+
+/** Severity: worst first. Age: longest silent first. Ties fall back to the name. */
+export function compareEntries(mode: SortMode, a: SortEntry, b: SortEntry): number {
+  const byName = compareText(a.nameKey, b.nameKey)
+  switch (mode) {
+    case 'severity':
+      return severityRank(a.state) - severityRank(b.state) || byName
+    case 'age':
+      return compareLastSeen(a.lastSeen, b.lastSeen) || byName
+    case 'name':
+      return byName
+  }
+}
+
+function instanceEntry(instance: ServiceView): SortEntry {
+  return {
+    state: instance.state,
+    nameKey: `${naturalKey(instance.service)}\u0000${naturalKey(instance.instance)}`,
+    lastSeen: instance.lastSeen,
+  }
+}
+
+/** Instances in display order; sorts a copy. */
+export function sortInstances(instances: Iterable<ServiceView>, mode: SortMode): ServiceView[] {
+  const entries = [...instances].map((instance) => ({ instance, entry: instanceEntry(instance) }))
+  entries.sort((a, b) => compareEntries(mode, a.entry, b.entry))
+  return entries.map(({ instance }) => instance)
 }

@@ -22,3 +22,14 @@ export function formatAge(sinceIso: string | null, nowMs: number): string {
 function withRemainder(whole: number, wholeUnit: string, remainder: number, remainderUnit: string): string {
   return remainder === 0 ? `${whole} ${wholeUnit}` : `${whole} ${wholeUnit} ${remainder} ${remainderUnit}`
 }
+
+/** "14:05" today, "Tue 08:00" within a week, else the date: when a snooze or mute ends. */
+export function formatClockTime(iso: string, nowMs: number): string {
+  const at = new Date(iso)
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+  const now = new Date(nowMs)
+  if (at.toDateString() === now.toDateString()) return time
+  if (Math.abs(at.getTime() - nowMs) < 6 * 86_400_000)
+    return `${at.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`
+  return `${at.toLocaleDateString()} ${time}`
+}

@@ -7,3 +7,16 @@ export function StateBadge({ state }: { state: ServiceState }) {
     </span>
   )
 }
+
+/** The state as a dot alone, where a word would crowd (a source, the app's overall state). */
+export function StateDot({ state, label }: { state: string; label?: string }) {
+  return (
+    <span
+      className="state-dot"
+      data-state={state}
+      title={label}
+      aria-label={label}
+      role={label ? 'img' : undefined}
+    />
+  )
+}
