@@ -39,6 +39,8 @@ export interface ServiceView {
   reported: string | null
   /** Publisher clock minus ours at arrival, when the payload carries a timestamp. Shown, never trusted. */
   skewMs: number | null
+  /** φ of the current silence in adaptive mode (issue 5), or null when φ does not decide. */
+  phi: number | null
   heartbeats: number
   /** The last decoded payload, for display. */
   payload: Record<string, unknown>
@@ -124,6 +126,8 @@ export interface UserSettings {
   theme: 'system' | 'light' | 'dark'
   /** How long a `gone` instance stays listed; 0 keeps it. */
   goneRetentionMs: number
+  /** φ accrual detection (issue 5) instead of the fixed factors, once an instance has enough gaps. */
+  adaptive: boolean
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, parseConfig, serializeConfig, startupConfig, DEFAULT_SOURCE } from './config'
 import { DEFAULT_DETECTION } from './settings'
-import { DEFAULT_APP, DEFAULT_NOTIFICATIONS } from './user-settings'
+import { applySettingsPatch, DEFAULT_APP, DEFAULT_NOTIFICATIONS } from './user-settings'
 
 describe('config file', () => {
   it('fills every default when empty', () => {
@@ -68,6 +68,29 @@ describe('config file', () => {
     config.detection.goneRetentionMs = 0
     config.notifications.reminderMinutes = 30
     expect(parseConfig(JSON.stringify(serializeConfig(config)))).toEqual({ ok: true, config })
+  })
+
+  it('reads adaptive (φ accrual) detection, writes it back, and refuses thresholds out of order', () => {
+    const result = parseConfig(
+      '{"detection": {"adaptive": true, "phiStale": 2, "phiDead": 10, "acceptablePause": "3s"}}',
+    )
+    expect(result.ok && result.config.detection).toMatchObject({
+      adaptive: true,
+      phiStale: 2,
+      phiDead: 10,
+      acceptablePauseMs: 3_000,
+    })
+    if (result.ok) {
+      expect(parseConfig(JSON.stringify(serializeConfig(result.config)))).toEqual(result)
+    }
+    const refused = parseConfig('{"detection": {"phiStale": 9}}')
+    expect(refused.ok ? 'accepted' : refused.error).toBe(
+      'detection.phiDead must be greater than detection.phiStale',
+    )
+    expect(parseConfig('{"detection": {"adaptive": "yes"}}').ok).toBe(false)
+    const patched = applySettingsPatch(defaultConfig(), { adaptive: true })
+    expect(patched.ok && patched.config.detection.adaptive).toBe(true)
+    expect(applySettingsPatch(defaultConfig(), { adaptive: 1 }).ok).toBe(false)
   })
 
   it('starts on the built-in push endpoint when nothing is configured, and names each source once', () => {

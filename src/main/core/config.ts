@@ -4,7 +4,8 @@
  * {
  *   "sources": ["redis://127.0.0.1:6379/0"],
  *   "detection": { "defaultInterval": "60s", "staleFactor": 1.5, "deadFactor": 3,
- *                  "overrides": [{ "service": "billing-*", "interval": "30s" }], "goneRetention": "24h" },
+ *                  "overrides": [{ "service": "billing-*", "interval": "30s" }], "goneRetention": "24h",
+ *                  "adaptive": false, "phiStale": 3, "phiDead": 8, "acceptablePause": 0 },
  *   "notifications": { "stale": true, "dead": true, "recovered": true, "reminderMinutes": 0, "sound": true },
  *   "app": { "launchAtLogin": false, "theme": "system" }
  * }
@@ -126,6 +127,10 @@ export function serializeConfig(config: AppConfig): Record<string, unknown> {
       })),
       maxInstances: detection.maxInstances,
       goneRetention: detection.goneRetentionMs === 0 ? 0 : `${detection.goneRetentionMs}ms`,
+      adaptive: detection.adaptive,
+      phiStale: detection.phiStale,
+      phiDead: detection.phiDead,
+      acceptablePause: detection.acceptablePauseMs === 0 ? 0 : `${detection.acceptablePauseMs}ms`,
     },
     notifications: { ...config.notifications },
     app: { ...config.app },
@@ -159,6 +164,24 @@ function validateDetection(value: unknown): Checked<DetectionSettings> {
           return { ok: false, error: `detection.${key} must be a positive number` }
         detection[key] = field
         break
+      case 'adaptive':
+        if (typeof field !== 'boolean')
+          return { ok: false, error: 'detection.adaptive must be true or false' }
+        detection.adaptive = field
+        break
+      case 'phiStale':
+      case 'phiDead':
+        if (typeof field !== 'number' || !(field > 0) || field > 50)
+          return { ok: false, error: `detection.${key} must be a number above 0 and at most 50` }
+        detection[key] = field
+        break
+      case 'acceptablePause': {
+        const ms = field === 0 || field === '0' ? 0 : durationField(field)
+        if (ms === null)
+          return { ok: false, error: 'detection.acceptablePause must be a duration like "3s", or 0' }
+        detection.acceptablePauseMs = ms
+        break
+      }
       case 'maxInstances':
         if (!Number.isInteger(field) || (field as number) < 1) {
           return { ok: false, error: 'detection.maxInstances must be a positive integer' }
@@ -177,6 +200,9 @@ function validateDetection(value: unknown): Checked<DetectionSettings> {
   }
   if (detection.deadFactor <= detection.staleFactor) {
     return { ok: false, error: 'detection.deadFactor must be greater than detection.staleFactor' }
+  }
+  if (detection.phiDead <= detection.phiStale) {
+    return { ok: false, error: 'detection.phiDead must be greater than detection.phiStale' }
   }
   return { ok: true, value: detection }
 }

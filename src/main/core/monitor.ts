@@ -8,6 +8,7 @@ import { DeadlineHeap } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
+import { adaptiveThresholds, phiOfSilence } from './phi'
 import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRecord } from './registry'
 import { findPredecessor, findSuccessor } from './replacement'
 import { overrideFor, type DetectionSettings } from './settings'
@@ -314,8 +315,23 @@ export class Monitor {
     })
   }
 
+  /** In adaptive mode, where φ crosses its thresholds once the instance has enough gaps (phi.ts). */
   thresholdsOf(record: InstanceRecord): Thresholds {
-    return thresholdsFor(this.intervalOf(record).ms, this.settings)
+    const intervalMs = this.intervalOf(record).ms
+    const adaptive = this.settings.adaptive
+      ? adaptiveThresholds(record.gapsMs, intervalMs, this.settings)
+      : null
+    return adaptive ?? thresholdsFor(intervalMs, this.settings)
+  }
+
+  /** φ of the silence since the last heartbeat, in adaptive mode while that silence is what decides. */
+  phiOf(record: InstanceRecord, nowMs: number): number | null {
+    const input = this.livenessInput(record)
+    const inGrace = input.graceFromMs !== null && (input.lastSeenMs ?? -Infinity) < input.graceFromMs
+    if (!this.settings.adaptive || input.lastSeenMs === null || inGrace) return null
+    if (input.stopped || input.gone || !input.sourceConnected) return null
+    const elapsedMs = nowMs - input.lastSeenMs
+    return phiOfSilence(record.gapsMs, this.intervalOf(record).ms, elapsedMs, this.settings)
   }
 
   private livenessInput(record: InstanceRecord): LivenessInput {

@@ -1,5 +1,6 @@
 /** What the user can tune about detection; one schema, defaults in one place. */
 import { DEFAULT_MULTIPLIERS, type Multipliers } from './interval'
+import { DEFAULT_PHI, type PhiSettings } from './phi'
 
 export interface IntervalOverride {
   /** A service name, or a glob with `*` ("billing-*"). */
@@ -7,7 +8,10 @@ export interface IntervalOverride {
   intervalMs: number
 }
 
-export interface DetectionSettings extends Multipliers {
+export interface DetectionSettings extends Multipliers, PhiSettings {
+  /** φ accrual detection (issue 5): stale and dead where φ crosses phiStale and phiDead, once there are
+   * enough gaps; the fixed multipliers otherwise. */
+  adaptive: boolean
   /** Used when nothing else tells an instance's interval (seed 001: 60 s). */
   defaultIntervalMs: number
   overrides: IntervalOverride[]
@@ -19,6 +23,8 @@ export interface DetectionSettings extends Multipliers {
 
 export const DEFAULT_DETECTION: DetectionSettings = {
   ...DEFAULT_MULTIPLIERS,
+  ...DEFAULT_PHI,
+  adaptive: false,
   defaultIntervalMs: 60_000,
   overrides: [],
   maxInstances: 100_000,

@@ -30,6 +30,7 @@ function view(
     deadAfterMs: 3_000,
     reported: null,
     skewMs: null,
+    phi: null,
     heartbeats: 1,
     payload: {},
     gapsMs: [],

@@ -44,6 +44,7 @@ export function toUserSettings(config: AppConfig): UserSettings {
     launchAtLogin: app.launchAtLogin,
     theme: app.theme,
     goneRetentionMs: detection.goneRetentionMs,
+    adaptive: detection.adaptive,
   }
 }
 
@@ -97,6 +98,10 @@ function applyField(config: AppConfig, key: keyof UserSettings, value: unknown):
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
         return 'goneRetentionMs must be 0 or more'
       config.detection.goneRetentionMs = value
+      return null
+    case 'adaptive':
+      if (typeof value !== 'boolean') return 'adaptive must be true or false'
+      config.detection.adaptive = value
       return null
     case 'notifyStale':
     case 'notifyDead':

@@ -30,6 +30,7 @@ export function serviceView(
     deadAfterMs: thresholds.deadAfterMs,
     reported: record.reported,
     skewMs: record.skewMs,
+    phi: viewPhi(monitor.phiOf(record, now.monoMs)),
     heartbeats: record.heartbeats,
     payload: record.payload,
     gapsMs: [...record.gapsMs],
@@ -39,6 +40,11 @@ export function serviceView(
       ? { until: mute.untilWallMs === null ? null : new Date(mute.untilWallMs).toISOString() }
       : null,
   }
+}
+
+/** φ beyond 99 (a 1-in-10^99 silence) says nothing more, and Infinity would not survive JSON. */
+function viewPhi(phi: number | null): number | null {
+  return phi === null ? null : Math.min(phi, 99)
 }
 
 export function sourceView(id: string, url: string, kind: string, stats: SourceStats): SourceView {

@@ -21,6 +21,7 @@ export function instanceView(key: string, over: Partial<ServiceView> = {}): Serv
     deadAfterMs: 180_000,
     reported: null,
     skewMs: null,
+    phi: null,
     heartbeats: 1,
     payload: {},
     gapsMs: [],

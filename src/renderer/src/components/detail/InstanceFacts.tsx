@@ -18,6 +18,7 @@ export function InstanceFacts({ instance }: { instance: ServiceView }) {
     ['Heartbeats', instance.heartbeats.toLocaleString()],
     ['Host', instance.host ?? '—'],
   ]
+  if (instance.phi !== null) facts.push(['φ (suspicion)', instance.phi.toFixed(1)])
   if (instance.replacedBy !== null) facts.push(['Replaced by', instance.replacedBy.split('|').at(-1) ?? ''])
   if (instance.replaces !== null) facts.push(['Replaces', instance.replaces.split('|').at(-1) ?? ''])
   return (
