@@ -4,7 +4,7 @@
  * `alive` and a new last_heartbeat, HSET; a status change (connected, disconnected, not_responding) →
  * HGET, status only, HSET. Values are Python json.dumps output.
  */
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 
 export interface Seed000Worker {
   worker_id: string
@@ -35,7 +35,7 @@ export function pythonJsonDumps(object: Record<string, unknown>): string {
 
 export class Seed000Manager {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly hashKey: string,
   ) {}
 

@@ -18,6 +18,13 @@ import {
 } from './urls/celery-url'
 import { parseRqUrl, type RqSpec } from './urls/rq-url'
 import { parseSidekiqUrl, type SidekiqSpec } from './urls/sidekiq-url'
+import {
+  isRedisClusterUrl,
+  parseRedisClusterText,
+  parseRedisClusterUrl,
+  type RedisClusterHashSpec,
+  type RedisClusterPubSubSpec,
+} from './urls/redis-cluster-url'
 
 export { SEED001_PATTERNS, type RedisPubSubSpec } from './urls/redis-pubsub-url'
 export { redactUrl, type RedisConnectionSpec, type TlsSpec } from './urls/url-parts'
@@ -33,6 +40,8 @@ export type SourceSpec =
   | CeleryAmqpSpec
   | RqSpec
   | SidekiqSpec
+  | RedisClusterPubSubSpec
+  | RedisClusterHashSpec
 
 export type SpecResult = { ok: true; spec: SourceSpec } | { ok: false; error: string }
 
@@ -55,9 +64,18 @@ const SCHEMES: Record<string, (url: URL) => Parsed<SourceSpec>> = {
   'rq+rediss': parseRqUrl,
   sidekiq: parseSidekiqUrl,
   'sidekiq+rediss': parseSidekiqUrl,
+  'redis+cluster': parseRedisClusterUrl,
+  'rediss+cluster': parseRedisClusterUrl,
+  'redis+cluster+hash': parseRedisClusterUrl,
+  'rediss+cluster+hash': parseRedisClusterUrl,
 }
 
 export function parseSourceUrl(text: string): SpecResult {
+  // A cluster's comma-separated seed list is no URL authority: its parser reads the text itself.
+  if (isRedisClusterUrl(text)) {
+    const cluster = parseRedisClusterText(text)
+    return cluster.ok ? { ok: true, spec: cluster.value } : cluster
+  }
   let url: URL
   try {
     url = new URL(text.trim())

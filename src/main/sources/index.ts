@@ -17,6 +17,8 @@ import { decodeCeleryEvent } from '../core/decode/celery-event'
 import { decodeRqWorker } from '../core/decode/rq-worker'
 import { decodeSidekiqProcess } from '../core/decode/sidekiq-process'
 import { rqWorkersSource, sidekiqProcessesSource } from './job-queue-registries'
+import { RedisClusterPubSubSource } from './redis-cluster-pubsub'
+import { RedisClusterHashSource } from './redis-cluster-hash'
 import type { Source } from './source'
 
 export interface SourcePlan {
@@ -86,6 +88,18 @@ export function planSource(spec: SourceSpec): SourcePlan {
       return {
         source: rqWorkersSource(spec),
         decoder: decodeRqWorker,
+        defaultIntervalMs: spec.defaultIntervalMs,
+      }
+    case 'redis-cluster-pubsub':
+      return {
+        source: new RedisClusterPubSubSource(spec),
+        decoder: decodeSeed001,
+        defaultIntervalMs: spec.defaultIntervalMs,
+      }
+    case 'redis-cluster-hash':
+      return {
+        source: new RedisClusterHashSource(spec),
+        decoder: decodeSeed000Record,
         defaultIntervalMs: spec.defaultIntervalMs,
       }
     case 'sidekiq':

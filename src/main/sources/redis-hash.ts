@@ -2,11 +2,11 @@
  * A Redis hash of records, one field per instance (seed 000's `workers`), polled with HSCAN: HGETALL
  * would block the server for the whole hash at once, and HSCAN pages through 10,000 fields as well as 10.
  */
-import type { Redis } from 'ioredis'
 import type { RedisHashSpec } from '../core/urls/redis-hash-url'
 import {
   RedisRegistryPoller,
   SCAN_COUNT,
+  type RegistryClient,
   type RegistryReader,
   type RegistrySnapshot,
 } from './redis-registry-poller'
@@ -31,7 +31,7 @@ export function hashReader(key: string): RegistryReader {
 }
 
 /** Every field of the hash; HSCAN may return a field twice, the map keeps it once. */
-async function readHash(client: Redis, key: string): Promise<RegistrySnapshot> {
+async function readHash(client: RegistryClient, key: string): Promise<RegistrySnapshot> {
   const records = new Map<string, string>()
   let cursor = '0'
   do {

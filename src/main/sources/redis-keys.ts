@@ -9,6 +9,7 @@ import type { KeyProfile, RedisKeysSpec } from '../core/urls/redis-keys-url'
 import {
   RedisRegistryPoller,
   SCAN_COUNT,
+  singleServer,
   type RegistryReader,
   type RegistrySnapshot,
 } from './redis-registry-poller'
@@ -38,7 +39,7 @@ export function keysReader(profile: KeyProfile): RegistryReader {
   return {
     what: `keys ${keys.patterns.join(', ')}`,
     channel: profile,
-    read: (client) => readKeys(client, keys),
+    read: (client) => readKeys(singleServer(client), keys),
   }
 }
 

@@ -6,7 +6,7 @@
  * One read at a time, one timer (a setTimeout chain), health `connected` only after a read succeeded.
  */
 import { performance } from 'node:perf_hooks'
-import { Redis } from 'ioredis'
+import { Redis, type Cluster } from 'ioredis'
 import type { RedisConnectionSpec } from '../core/source-url'
 import { redisOptions } from './redis-connection'
 import { describeError } from './redis-pubsub'
@@ -23,28 +23,33 @@ export interface RegistryReader {
   what: string
   /** The channel handed with every message. */
   channel: string
-  read(client: Redis): Promise<RegistrySnapshot>
+  read(client: RegistryClient): Promise<RegistrySnapshot>
 }
 
-export interface PollerOptions {
-  connection: RedisConnectionSpec
-  connectionName: string
+/** One server or a cluster: a reader that reads one key, or a few on one slot, works through either. */
+export type RegistryClient = Redis | Cluster
+
+export type PollerOptions = {
   pollEveryMs: number
   reader: RegistryReader
-}
+} & (
+  | { connection: RedisConnectionSpec; connectionName: string; createClient?: undefined }
+  /** A client made with `lazyConnect: true` (the poller connects it) and a command timeout. */
+  | { createClient: () => RegistryClient }
+)
 
 /**
  * A connection can die silently (sleep, Wi-Fi change, NAT state dropped) and a read would then wait for
  * TCP keepalive, minutes, while every instance aged to `dead`. A command unanswered this long drops the
  * connection instead, so the instances become `unknown`.
  */
-const COMMAND_TIMEOUT_MS = 5_000
+export const COMMAND_TIMEOUT_MS = 5_000
 /** Entries per SCAN/HSCAN page and keys per MGET: a hint to Redis, which may return more or fewer. */
 export const SCAN_COUNT = 1000
 const TIMEOUT_ERROR = 'Command timed out'
 
 export class RedisRegistryPoller implements Source {
-  private client: Redis | null = null
+  private client: RegistryClient | null = null
   private listener: SourceListener | null = null
   private timer: NodeJS.Timeout | null = null
   private polling = false
@@ -60,12 +65,9 @@ export class RedisRegistryPoller implements Source {
 
   start(listener: SourceListener): void {
     this.listener = listener
-    let client: Redis
+    let client: RegistryClient
     try {
-      client = new Redis({
-        ...redisOptions(this.options.connection, this.options.connectionName),
-        commandTimeout: COMMAND_TIMEOUT_MS,
-      })
+      client = newClient(this.options)
     } catch (error) {
       listener.health('disconnected', describeError(error))
       return
@@ -154,7 +156,7 @@ export class RedisRegistryPoller implements Source {
     listener.details({ ...snapshot.details, lastScanMs: Math.round(scanMs) })
   }
 
-  private readFailed(client: Redis, error: unknown): void {
+  private readFailed(client: RegistryClient, error: unknown): void {
     const message = describeError(error)
     this.disconnected(`reading ${this.options.reader.what} failed: ${message}`)
     if (message === TIMEOUT_ERROR) client.disconnect(true)
@@ -166,6 +168,23 @@ export class RedisRegistryPoller implements Source {
     this.connected = false
     this.listener?.health('disconnected', error)
   }
+}
+
+/**
+ * The client for a reader that walks a server's keyspace (SCAN): through a Cluster that would read one
+ * node's share and pass for the whole. Fails the read with a clear error rather than reading part.
+ */
+export function singleServer(client: RegistryClient): Redis {
+  if (client instanceof Redis) return client
+  throw new Error('this registry is read with SCAN, which needs one server, not a cluster')
+}
+
+function newClient(options: PollerOptions): RegistryClient {
+  if (options.createClient) return options.createClient()
+  return new Redis({
+    ...redisOptions(options.connection, options.connectionName),
+    commandTimeout: COMMAND_TIMEOUT_MS,
+  })
 }
 
 /** Records new or changed since `previous`, and keys no longer there. */

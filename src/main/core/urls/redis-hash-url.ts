@@ -16,29 +16,34 @@ export interface RedisHashSpec {
 }
 
 export const SEED000_HASH_KEY = 'workers'
-const TLS_KEY_PARAM = 'tlskey'
-const DEFAULT_POLL_EVERY_MS = 2_000
-/** Seed 000's workers send a frame every HEARTBEAT_INTERVAL, 5 s by default. */
-const SEED000_INTERVAL_MS = 5_000
+export const TLS_KEY_PARAM = 'tlskey'
+export const SEED000_POLL_DEFAULTS = {
+  pollEveryMs: 2_000,
+  /** Seed 000's workers send a frame every HEARTBEAT_INTERVAL, 5 s by default. */
+  intervalMs: 5_000,
+}
 
 export function parseRedisHashUrl(url: URL): Parsed<RedisHashSpec> {
   const params = checkParams(url, ['key', TLS_KEY_PARAM, ...POLLING_PARAMS, ...TLS_PARAMS])
   if (!params.ok) return params
-  const key = url.searchParams.get('key') ?? SEED000_HASH_KEY
-  if (key === '') return { ok: false, error: `key must name a hash, in ${redactUrl(url.href)}` }
-  const polling = parseRedisPolling(connectionUrl(url), {
-    pollEveryMs: DEFAULT_POLL_EVERY_MS,
-    intervalMs: SEED000_INTERVAL_MS,
-  })
+  const key = hashKey(url, redactUrl(url.href))
+  if (!key.ok) return key
+  const polling = parseRedisPolling(hashConnectionUrl(url), SEED000_POLL_DEFAULTS)
   if (!polling.ok) return polling
   return {
     ok: true,
-    value: { kind: 'redis-hash', displayUrl: redactUrl(url.href), key, ...polling.value },
+    value: { kind: 'redis-hash', displayUrl: redactUrl(url.href), key: key.value, ...polling.value },
   }
 }
 
+export function hashKey(url: URL, displayUrl: string): Parsed<string> {
+  const key = url.searchParams.get('key') ?? SEED000_HASH_KEY
+  if (key === '') return { ok: false, error: `key must name a hash, in ${displayUrl}` }
+  return { ok: true, value: key }
+}
+
 /** The URL as the shared connection parser reads it: `key=` is the TLS client key file there. */
-function connectionUrl(url: URL): URL {
+export function hashConnectionUrl(url: URL): URL {
   const connection = new URL(url.href)
   connection.searchParams.delete('key')
   connection.searchParams.delete(TLS_KEY_PARAM)

@@ -19,6 +19,16 @@ export function parseRedisPolling(
 ): Parsed<RedisPolling> {
   const connection = parseRedisConnection(url, url.protocol.startsWith('rediss+'))
   if (!connection.ok) return connection
+  const timing = parsePollTiming(url, defaults)
+  if (!timing.ok) return timing
+  return { ok: true, value: { connection: connection.value, ...timing.value } }
+}
+
+/** `every=` and `interval=` alone, for a URL whose connection is read elsewhere (a cluster's seed list). */
+export function parsePollTiming(
+  url: URL,
+  defaults: { pollEveryMs: number; intervalMs: number },
+): Parsed<Omit<RedisPolling, 'connection'>> {
   const every = optionalDuration(url, 'every')
   if (!every.ok) return every
   const interval = optionalDuration(url, 'interval')
@@ -27,7 +37,6 @@ export function parseRedisPolling(
   return {
     ok: true,
     value: {
-      connection: connection.value,
       pollEveryMs,
       // A change is seen at most once per poll: an interval shorter than the poll would look stale.
       defaultIntervalMs: interval.value ?? Math.max(defaults.intervalMs, pollEveryMs),
