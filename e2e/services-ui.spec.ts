@@ -119,6 +119,14 @@ test('a service rolls up its instances; a restart leaves a gone one, listed apar
   await page.getByTestId('gone-group').click()
   await expect(row(page, 'restart_svc', 'old1')).toHaveAttribute('data-state', 'gone')
   await expect(row(page, 'restart_svc', 'old1')).toContainText('replaced by new1')
+
+  // Forget it from its detail: gone from the list at once (its history stays).
+  await row(page, 'restart_svc', 'old1').click()
+  await page.getByTestId('forget').click()
+  await expect(row(page, 'restart_svc', 'old1')).toHaveCount(0)
+  // One instance and nothing gone: the service is a single row again.
+  await expect(restarted).toHaveCount(0)
+  await expect(row(page, 'restart_svc', 'new1')).toHaveAttribute('data-state', 'alive')
 })
 
 test('a link to a service, as a notification or the tray opens it, shows its worst instance', async ({
