@@ -2,9 +2,13 @@
  * ingest: seed 001 heartbeats for many services flooded through Redis pub/sub into (1) the whole engine
  * (source, decode, registry, detector), (2) the baseline: an ioredis PSUBSCRIBE consumer that JSON.parses
  * each message and records its arrival in a Map, (3) a consumer that only counts. Same run, same flood.
+ * Each measurement runs in a fresh process of its own, so no consumer inherits another's JIT profile or
+ * garbage.
  *   npm run bench -- ingest [--smoke]
  */
+import { execFileSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { DEFAULT_DETECTION } from '../src/main/core/settings'
 import { Engine } from '../src/main/engine'
@@ -17,6 +21,12 @@ const TOTAL = smoke ? 2_000 : 100_000
 const ROUNDS = smoke ? 1 : 5
 /** `--only=engine` runs one consumer, for profiling (`node --cpu-prof out/bench/ingest.mjs --only=engine`). */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7)
+/** Set in the child process that takes one measurement. */
+const CONSUMER = process.argv.find((arg) => arg.startsWith('--consumer='))?.slice(11) as Kind | undefined
+const ROUND = Number(process.argv.find((arg) => arg.startsWith('--round='))?.slice(8) ?? 0)
+
+type Kind = 'engine' | 'baseline' | 'count'
+type Measurement = FloodResult & { rejected: number; services: number }
 
 type Consumer = { count: () => number; stop: () => Promise<void>; engine?: Engine }
 
@@ -66,6 +76,23 @@ async function run(
   return { ...result, rejected, services }
 }
 
+/** One measurement in a child process: it prints its result as the last line. */
+function measureInChild(kind: Kind, round: number): Measurement {
+  const args = [
+    fileURLToPath(import.meta.url),
+    `--consumer=${kind}`,
+    `--round=${round}`,
+    ...(smoke ? ['--smoke'] : []),
+  ]
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8' })
+  return JSON.parse(output.trim().split('\n').pop() as string) as Measurement
+}
+
+if (CONSUMER) {
+  console.log(JSON.stringify(await run(CONSUMER, ROUND)))
+  process.exit(0)
+}
+
 /**
  * The machine is shared and noisy: the consumers run one after another within each round, and the
  * figure is the median over rounds of engine / baseline within the round.
@@ -77,7 +104,7 @@ let services = 0
 for (let round = 0; round < ROUNDS; round++) {
   for (const kind of ['engine', 'baseline', 'count'] as const) {
     if (ONLY && kind !== ONLY) continue
-    const result = await run(kind, round)
+    const result = measureInChild(kind, round)
     rates[kind].push(result.perSecond)
     lost += result.lost
     if (kind === 'engine') {
