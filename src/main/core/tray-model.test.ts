@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServiceState, ServiceView, SourceView } from '../../shared/model'
-import { localClock, snoozeLabel, snoozeUntilMs } from './snooze-choices'
+import { localClock, snoozeLabel, snoozeUntilMs } from '../../shared/snooze-choices'
 import { buildTrayModel, MAX_TOOLTIP, trayImageFile, type TrayInput, type TrayMenuItem } from './tray-model'
 
 const SOURCE = 'redis://prod'

@@ -8,7 +8,13 @@
 import type { AlertState, ServiceState, ServiceView, SourceView } from '../../shared/model'
 import { serviceIdOf } from '../../shared/rollup'
 import { reportedSeverity } from './reported-health'
-import { localClock, SNOOZE_CHOICES, snoozeLabel, type LocalClock, type SnoozeChoice } from './snooze-choices'
+import {
+  localClock,
+  SNOOZE_CHOICES,
+  snoozeLabel,
+  type LocalClock,
+  type SnoozeChoice,
+} from '../../shared/snooze-choices'
 
 export type TrayState = 'alive' | 'stale' | 'dead' | 'unknown'
 

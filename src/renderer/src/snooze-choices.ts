@@ -1,8 +1,8 @@
 /**
- * The snooze menu: how long each choice lasts, from the local clock. Same rule as the tray's menu
- * (src/main/core/snooze-choices.ts): "tomorrow" is the next 08:00 at least an hour away, so at 02:00 it
- * is this morning (the night is what one snoozes) and at 07:30 the morning after.
+ * The snooze menu of the window's header: the tray's choices and rule (src/shared/snooze-choices.ts),
+ * read on the browser's own clock, with the labels this menu shows.
  */
+import { localClock, snoozeUntilMs } from '../../shared/snooze-choices'
 
 export interface SnoozeChoice {
   label: string
@@ -10,7 +10,7 @@ export interface SnoozeChoice {
 }
 
 const HOUR_MS = 3_600_000
-const MORNING_HOUR = 8
+const browserClock = localClock((wallMs) => -new Date(wallMs).getTimezoneOffset())
 
 export function snoozeChoices(nowMs: number): SnoozeChoice[] {
   const morning = nextMorning(nowMs)
@@ -25,8 +25,5 @@ export function snoozeChoices(nowMs: number): SnoozeChoice[] {
 
 /** The next local 08:00 at least an hour away. */
 export function nextMorning(nowMs: number): number {
-  const morning = new Date(nowMs)
-  morning.setHours(MORNING_HOUR, 0, 0, 0)
-  if (morning.getTime() < nowMs + HOUR_MS) morning.setDate(morning.getDate() + 1)
-  return morning.getTime()
+  return snoozeUntilMs('morning', nowMs, browserClock)
 }
