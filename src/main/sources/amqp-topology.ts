@@ -8,7 +8,7 @@
  */
 import type { Channel } from 'amqplib'
 import type { AmqpSpec } from '../core/urls/amqp-url'
-import { describeError } from './redis-pubsub'
+import { describeError } from './errors'
 
 export interface Consumable {
   queue: string

@@ -24,7 +24,7 @@ import {
 import type { AmqpConnectionSpec, AmqpSpec } from '../core/urls/amqp-url'
 import { declareTopology, step } from './amqp-topology'
 import { reconnectDelayMs } from './redis-connection'
-import { describeError } from './redis-pubsub'
+import { describeError } from './errors'
 import type { Source, SourceListener } from './source'
 
 /**

@@ -15,7 +15,7 @@
 import { Cluster, type ClusterOptions, type Redis, type RedisOptions } from 'ioredis'
 import type { RedisClusterConnection, RedisClusterPubSubSpec } from '../core/urls/redis-cluster-url'
 import { reconnectDelayMs, tlsOptions } from './redis-connection'
-import { describeError } from './redis-pubsub'
+import { describeError } from './errors'
 import type { Source, SourceListener } from './source'
 
 /** Short, unlike single-node pub/sub's 15 s: a cluster with every node gone says nothing by itself. */

@@ -2,6 +2,7 @@
 import { Redis } from 'ioredis'
 import type { RedisPubSubSpec } from '../core/source-url'
 import { redisOptions } from './redis-connection'
+import { describeError } from './errors'
 import type { Source, SourceListener } from './source'
 
 /**
@@ -86,9 +87,4 @@ export class RedisPubSubSource implements Source {
       client.disconnect(true)
     }
   }
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name
-  return String(error)
 }

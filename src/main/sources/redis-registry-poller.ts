@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { Redis, type Cluster } from 'ioredis'
 import type { RedisConnectionSpec } from '../core/source-url'
 import { redisOptions } from './redis-connection'
-import { describeError } from './redis-pubsub'
+import { describeError } from './errors'
 import type { Source, SourceDetails, SourceListener } from './source'
 
 /** Record key → its raw value, and facts about the registry for `details`. */

@@ -8,6 +8,7 @@
  * every poll too: the registry table may be created after we start, or the file replaced.
  */
 import { statSync } from 'node:fs'
+import { describeError } from './errors'
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_MULTIPLIERS } from '../core/interval'
 import type { SqliteRegistrySpec } from '../core/urls/sqlite-url'
@@ -169,7 +170,7 @@ export class SqliteRegistrySource implements Source {
   }
 
   private fail(error: unknown): void {
-    const message = describeSqliteError(error)
+    const message = describeError(error)
     if (isBusy(error)) {
       // A writer holds the lock (a rollback-journal database, or WAL recovery): try again next poll.
       // The text stays the same while the lock lasts, so it is reported once.
@@ -231,9 +232,4 @@ function fileIdentity(path: string): string | null {
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-}
-
-function describeSqliteError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name
-  return String(error)
 }
