@@ -10,7 +10,8 @@ import { serviceIdOf } from '../shared/rollup'
 import { AlertPolicy, type AlertSettings, type AlertTuning, type AlertWorld } from './core/alert-policy'
 import { degradedReason } from './core/alert-text'
 import type { Mutes } from './core/mutes'
-import { realNow, type Engine } from './engine'
+import { realNow } from './clock'
+import type { Engine } from './engine'
 
 /** Node's setTimeout cannot wait longer than 2^31-1 ms. */
 const MAX_TIMER_MS = 2_147_483_647

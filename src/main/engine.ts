@@ -12,6 +12,7 @@ import type {
   SourceView,
   TransitionView,
 } from '../shared/model'
+import { ArrivalClock, realNow } from './clock'
 import { TransitionHistory } from './core/history'
 import { emptyStateCounts, prometheusText } from './core/metrics'
 import { Monitor, type Instant, type Transition } from './core/monitor'
@@ -51,10 +52,6 @@ export type EngineSnapshot = Omit<Snapshot, 'settings' | 'alerts'>
 
 export type AddSourceResult = { ok: true; id: string } | { ok: false; error: string }
 
-export function realNow(): Instant {
-  return { monoMs: performance.now(), wallMs: Date.now() }
-}
-
 export class Engine {
   private readonly monitor: Monitor
   private readonly sources = new Map<string, SourceEntry>()
@@ -69,6 +66,7 @@ export class Engine {
     (sourceId: string, state: SourceState, error: string | null) => void
   >()
   private readonly log: (line: string) => void
+  private readonly arrivals = new ArrivalClock()
 
   private readonly mutes: Mutes
 
@@ -276,7 +274,7 @@ export class Engine {
     entry.stats.received++
     this.changedSourceIds.add(entry.id)
     const decoded = entry.plan.decoder(raw, { channel })
-    const now = realNow()
+    const now = this.arrivals.now()
     if (!decoded.ok) {
       recordRejection(entry.stats, decoded.reason, raw, now.wallMs)
       this.notifyChange()

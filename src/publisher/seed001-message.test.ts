@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeSeed001 } from '../main/core/decode/seed001'
+import { sentAtOf, type Heartbeat } from '../main/core/heartbeat'
 import {
   buildSeed001Message,
   formatPythonIsoUtc,
@@ -79,12 +80,17 @@ describe('buildSeed001Message', () => {
         {
           service: 'tracker_fetcher',
           instance: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
-          sentAtMs: SENT_AT_MS,
           declaredIntervalMs: 60_000,
           goodbye: false,
         },
       ],
     })
+  })
+
+  it('carries its timestamp to the decoder', () => {
+    const decoded = decodeSeed001(JSON.stringify(buildSeed001Message(inputs({}))))
+
+    expect(decoded.ok && sentAtOf(decoded.heartbeats[0] as Heartbeat)).toBe(SENT_AT_MS)
   })
 
   it('makes a goodbye the decoder recognises, its status winning over an extra "status"', () => {

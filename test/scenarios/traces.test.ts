@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { LEARN_WINDOW } from '../../src/main/core/interval'
 import { adaptiveThresholds } from '../../src/main/core/phi'
+import { skewOf } from '../../src/main/core/registry'
 import {
   beatTimes,
   falseDeads,
@@ -85,7 +86,8 @@ describe.each(MODES)('%s detection', (mode) => {
     const { run } = expectTrustworthy(skewed, mode)
     const summary = (t: { service: string; to: string; atMs: number }) => `${t.service} ${t.to} ${t.atMs}`
     expect(run.transitions.map(summary)).toEqual(plain.transitions.map(summary))
-    expect(run.monitor.get('scenario://test|svc-0|main')?.skewMs).toBe(DAY_MS)
+    const record = run.monitor.get('scenario://test|svc-0|main')
+    expect(record && skewOf(record)).toBe(DAY_MS)
   })
 
   it('flapping: every silence long enough is dead on time, every shorter one never dead', () => {

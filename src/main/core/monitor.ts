@@ -5,7 +5,7 @@
 import type { ServiceState } from '../../shared/model'
 import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './classify'
 import { DeadlineHeap } from './deadline-heap'
-import type { Heartbeat } from './heartbeat'
+import { sentAtOf, type Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
 import { adaptiveThresholds, phiOfSilence } from './phi'
@@ -125,7 +125,8 @@ export class Monitor {
         record.graceFromMs = now.monoMs
         // A registry that never deletes (seed 000's hash) keeps every worker that ever ran: one
         // that last beat longer ago than we keep gone instances is history, not an alarm.
-        const ageMs = heartbeat.sentAtMs === null ? null : now.wallMs - heartbeat.sentAtMs
+        const sentAtMs = sentAtOf(heartbeat)
+        const ageMs = sentAtMs === null ? null : now.wallMs - sentAtMs
         if (ageMs !== null && this.settings.goneRetentionMs > 0 && ageMs > this.settings.goneRetentionMs) {
           record.gone = true
           cause = `last heartbeat ${describeAge(ageMs)} before we started watching`

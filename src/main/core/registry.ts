@@ -4,6 +4,8 @@ import type { HeapEntry } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
 import { LEARN_WINDOW, pushGap } from './interval'
 import type { PersistedInstance } from './persisted-state'
+import { parseTolerantJson } from './decode/tolerant-json'
+import { parseTimestampMs } from './timestamp'
 
 export interface InstanceRecord extends HeapEntry {
   readonly id: string
@@ -21,9 +23,12 @@ export interface InstanceRecord extends HeapEntry {
   gapsMs: number[]
   declaredIntervalMs: number | null
   reported: string | null
-  skewMs: number | null
+  /** The publisher's clock in its last message (see Heartbeat.sentAtText), and ours when it came. */
+  sentAt: number | string | null
+  sentAtReadWallMs: number
   heartbeats: number
-  payload: Record<string, unknown>
+  /** The last payload, or the JSON it is parsed from when shown (see Heartbeat.fieldsJson). */
+  payload: Record<string, unknown> | string
   stopped: boolean
   gone: boolean
   /** The last beat marker seen (see Heartbeat.beatMarker). */
@@ -64,7 +69,8 @@ export function newRecord(
     gapsMs: [],
     declaredIntervalMs: null,
     reported: null,
-    skewMs: null,
+    sentAt: null,
+    sentAtReadWallMs: wallMs,
     heartbeats: 0,
     payload: {},
     stopped: false,
@@ -104,9 +110,25 @@ export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, wallMs
   record.host = heartbeat.host ?? record.host
   record.declaredIntervalMs = heartbeat.declaredIntervalMs
   record.reported = heartbeat.reported
-  record.skewMs = heartbeat.sentAtMs === null ? null : heartbeat.sentAtMs - wallMs
-  record.payload = heartbeat.fields
+  record.sentAt = heartbeat.sentAtText ?? heartbeat.sentAtMs
+  record.sentAtReadWallMs = wallMs
+  record.payload = heartbeat.fieldsJson ?? heartbeat.fields
   record.beatMarker = heartbeat.beatMarker
+}
+
+export function payloadOf(record: InstanceRecord): Record<string, unknown> {
+  if (typeof record.payload !== 'string') return record.payload
+  const parsed = parseTolerantJson(record.payload)
+  // It parsed as an object when it came; anything else would mean the string was not what we kept.
+  return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
+    ? (parsed.value as Record<string, unknown>)
+    : {}
+}
+
+/** The publisher's clock minus ours when its last message came, or null if it did not say. */
+export function skewOf(record: InstanceRecord): number | null {
+  const sentAtMs = typeof record.sentAt === 'string' ? parseTimestampMs(record.sentAt) : record.sentAt
+  return sentAtMs === null ? null : sentAtMs - record.sentAtReadWallMs
 }
 
 /** A record as saved before a restart: in grace from now, its age kept on our clock. */

@@ -2,7 +2,7 @@
 import type { ServiceView, SourceView, TransitionView } from '../../shared/model'
 import type { Instant, Monitor, Transition } from './monitor'
 import type { Mute } from './mutes'
-import type { InstanceRecord } from './registry'
+import { payloadOf, skewOf, type InstanceRecord } from './registry'
 import type { SourceStats } from './source-stats'
 
 export function serviceView(
@@ -29,10 +29,10 @@ export function serviceView(
     staleAfterMs: thresholds.staleAfterMs,
     deadAfterMs: thresholds.deadAfterMs,
     reported: record.reported,
-    skewMs: record.skewMs,
+    skewMs: skewOf(record),
     phi: viewPhi(monitor.phiOf(record, now.monoMs)),
     heartbeats: record.heartbeats,
-    payload: record.payload,
+    payload: payloadOf(record),
     gapsMs: [...record.gapsMs],
     replacedBy: record.replacedBy,
     replaces: record.replaces,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_MESSAGE_BYTES, type Heartbeat } from '../heartbeat'
+import { MAX_MESSAGE_BYTES, sentAtOf, type Heartbeat } from '../heartbeat'
 import { decodeSeed001 } from './seed001'
 
 const SEED_EXAMPLE = `{
@@ -33,7 +33,7 @@ describe('seed 001 heartbeat', () => {
     const heartbeat = decodeOk(SEED_EXAMPLE)
     expect(heartbeat.service).toBe('tracker_fetcher')
     expect(heartbeat.instance).toBe('a1b2c3d4-e5f6-7890-abcd-ef1234567890')
-    expect(heartbeat.sentAtMs).toBe(Date.UTC(2025, 0, 16, 8, 30, 0, 123))
+    expect(sentAtOf(heartbeat)).toBe(Date.UTC(2025, 0, 16, 8, 30, 0, 123))
     expect(heartbeat.fields.queue_size).toBe(1380)
     expect(heartbeat.fields.api_status).toBe('authenticated')
     expect(heartbeat.declaredIntervalMs).toBeNull()
