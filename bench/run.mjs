@@ -21,9 +21,11 @@ if (unknown.length > 0) {
   process.exit(2)
 }
 
+const chosen = names.length > 0 ? names : all
+
 await build({
   entryPoints: [
-    ...all.map((name) => join(root, 'bench', `${name}.mts`)),
+    ...chosen.map((name) => join(root, 'bench', `${name}.mts`)),
     join(root, 'bench', 'support', 'flood-worker.mjs'),
   ],
   outdir: outDir,
@@ -38,7 +40,7 @@ await build({
 })
 
 let failed = false
-for (const name of names.length > 0 ? names : all) {
+for (const name of chosen) {
   const result = spawnSync(process.execPath, [join(outDir, `${name}.mjs`), ...flags], {
     stdio: 'inherit',
     cwd: root,
