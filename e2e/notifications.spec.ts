@@ -94,6 +94,8 @@ test('a service dies: the browser shows "… dead"; a muted one shows nothing; a
 }) => {
   await context.grantPermissions(['notifications'])
   await recordNotifications(page)
+  const sockets: string[] = []
+  page.on('websocket', (socket) => sockets.push(socket.url()))
   await page.goto(app.url)
   await expect(page.getByTestId('notifications-prompt')).toHaveCount(0)
 
@@ -115,6 +117,8 @@ test('a service dies: the browser shows "… dead"; a muted one shows nothing; a
   expect(dead.body.startsWith(`d1 on ${publisher().pattern}: no heartbeat for `)).toBe(true)
   expect(dead.body).toMatch(/\(dead after 3 s\)$/)
   expect(new Set(shown.map((notification) => notification.tag)).size).toBe(shown.length)
+  // They came over the list's own socket: a second one would cost a second snapshot and every delta twice.
+  expect(sockets).toHaveLength(1)
 
   await page.evaluate((index) => window.__clickNotification(index), shown.indexOf(dead))
   await expect(page).toHaveURL(

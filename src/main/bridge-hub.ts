@@ -2,6 +2,7 @@
  * Fans the engine out to every connected UI: a snapshot when one connects, then deltas batched at most
  * every BATCH_MS whatever the heartbeat rate. UIs never see a message per heartbeat.
  */
+import { performance } from 'node:perf_hooks'
 import type { EngineEvent } from '../shared/api'
 import type { Delta, Snapshot } from '../shared/model'
 
@@ -19,10 +20,14 @@ export type EventSink = (event: EngineEvent) => void
 export class BridgeHub {
   private readonly sinks = new Set<EventSink>()
   private flushTimer: NodeJS.Timeout | null = null
-  private lastFlushMs = 0
+  private lastFlushMs = -Infinity
   private readonly unsubscribe: () => void
 
-  constructor(private readonly feed: EventFeed) {
+  /** `nowMs`: a monotonic clock, so a wall-clock jump can neither stall the deltas nor hurry them. */
+  constructor(
+    private readonly feed: EventFeed,
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {
     this.unsubscribe = feed.onChange(() => this.scheduleFlush())
   }
 
@@ -46,13 +51,23 @@ export class BridgeHub {
 
   private scheduleFlush(): void {
     if (this.flushTimer) return
-    const waitMs = Math.max(0, this.lastFlushMs + BATCH_MS - Date.now())
-    this.flushTimer = setTimeout(() => this.flush(), waitMs)
+    this.flushTimer = setTimeout(() => this.flush(), this.waitMs())
+  }
+
+  private waitMs(): number {
+    return Math.max(0, Math.ceil(this.lastFlushMs + BATCH_MS - this.nowMs()))
   }
 
   private flush(): void {
+    // Node times a timer from the event loop's cached clock, which a long tick leaves behind: the timer
+    // can fire before BATCH_MS has passed. The spacing is the promise, so the rest is waited out.
+    const earlyMs = this.waitMs()
+    if (earlyMs > 0) {
+      this.flushTimer = setTimeout(() => this.flush(), earlyMs)
+      return
+    }
     this.flushTimer = null
-    this.lastFlushMs = Date.now()
+    this.lastFlushMs = this.nowMs()
     // Drained even with no UI connected, so pending changes never pile up.
     const delta = this.feed.takeDelta()
     if (!delta) return

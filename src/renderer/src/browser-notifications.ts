@@ -4,15 +4,13 @@
  * runs there. Browsers grant the permission only from a click: while it is undecided a small "Enable
  * notifications" button asks for it.
  *
- * The notifications come over a WebSocket of its own. One line in main.tsx,
- * `bridge.subscribe(showBrowserNotifications)`, would let it share the page's socket instead.
+ * The notifications ride the page's one engine socket (main.tsx hands every event here): a second socket
+ * would cost the engine a second snapshot and the page every delta twice.
  */
 import { useEffect } from 'react'
 import type { EngineEvent } from '../../shared/api'
 import type { NotificationView } from '../../shared/model'
 import { routeHashFor } from '../../shared/open-route'
-import type { UiBridge } from './bridge'
-import { createWebSocketBridge, engineEventsUrl } from './bridge/ws-bridge'
 import { useHeartbeatStore } from './store'
 
 /** Ids already shown, so a re-sent delta or a second subscriber never shows one twice. */
@@ -20,31 +18,25 @@ const shownIds = new Set<string>()
 const SHOWN_IDS_KEPT = 200
 const DISMISSED_KEY = 'heartbeat-tray:notifications-prompt-dismissed'
 
-let feed: UiBridge | null = null
-
-/** Shows the notifications an engine event carries, if the user allowed them. */
+/** Shows the notifications an engine event carries, if the user allowed them and no shell shows them. */
 export function showBrowserNotifications(event: EngineEvent): void {
-  if (event.type !== 'delta' || !event.delta.notifications || !notificationsAvailable()) return
+  if (event.type !== 'delta' || !event.delta.notifications || !inPlainBrowser()) return
   if (Notification.permission !== 'granted') return
   for (const view of event.delta.notifications) show(view)
 }
 
-/** Call once, in App: shows notifications in a plain browser, and asks for the permission. */
+/** Call once, in App: in a plain browser, asks for the permission while it is undecided. */
 export function useBrowserNotifications(): void {
   useEffect(() => {
-    if (window.heartbeatTray || !notificationsAvailable()) return
-    feed ??= createWebSocketBridge(engineEventsUrl(window.location))
-    const unsubscribe = feed.subscribe(showBrowserNotifications)
-    const prompt = Notification.permission === 'default' ? mountPermissionPrompt() : null
-    return () => {
-      unsubscribe()
-      prompt?.remove()
-    }
+    if (!inPlainBrowser() || Notification.permission !== 'default') return
+    const prompt = mountPermissionPrompt()
+    return () => prompt?.remove()
   }, [])
 }
 
-function notificationsAvailable(): boolean {
-  return typeof window !== 'undefined' && 'Notification' in window
+/** A browser with the Notification API, not the Electron shell (which shows notifications natively). */
+function inPlainBrowser(): boolean {
+  return typeof window !== 'undefined' && !window.heartbeatTray && 'Notification' in window
 }
 
 function show(view: NotificationView): void {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { openEngineBridge } from './bridge'
+import { showBrowserNotifications } from './browser-notifications'
 import { startClock, tickNow } from './clock'
 import { syncRouteWithHash } from './hash-sync'
 import { useHeartbeatStore } from './store'
@@ -14,6 +15,7 @@ useHeartbeatStore.setState({ send: bridge.send })
 bridge.watchStatus(setConnection)
 bridge.subscribe((event) => {
   applyEvent(event)
+  showBrowserNotifications(event)
   // States changed: ages move to the same instant, so "dead" never shows beside a clock up to 1 s behind.
   if (event.type === 'snapshot' || event.delta.transitions.length > 0) tickNow()
 })
