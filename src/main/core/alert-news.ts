@@ -1,6 +1,6 @@
 /** What in a transition is news to the user, and of which kind (the alert policy's first question). */
 import type { ServiceState, TransitionView } from '../../shared/model'
-import type { AlertSettings } from './alert-policy'
+import type { AlertSettings } from './alert-world'
 import type { InstanceAlertKind } from './alert-text'
 
 /** `→ stale`, `→ dead`, and `→ alive` from a state the user would have heard about; each switchable. */

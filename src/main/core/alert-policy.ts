@@ -15,13 +15,7 @@
  * - Flapping instances notify once until they settle (flapping.ts); a mass silence on a source whose
  *   connection looks up raises one "degraded" instead of one alert per instance (mass-silence.ts).
  */
-import type {
-  NotificationView,
-  ServiceState,
-  SourceState,
-  TransitionView,
-  UserSettings,
-} from '../../shared/model'
+import type { NotificationView, ServiceState, SourceState, TransitionView } from '../../shared/model'
 import { serviceIdOf } from '../../shared/rollup'
 import {
   degradedClearedText,
@@ -34,6 +28,8 @@ import {
   type InstanceAlertKind,
   type Text,
 } from './alert-text'
+import { AlertMarks, type MarkChanges } from './alert-marks'
+import { isSilenced, type AlertWorld } from './alert-world'
 import {
   DEFAULT_FLAP_TUNING,
   FlapDetector,
@@ -45,30 +41,12 @@ import { NewsMemory, notifiableKind, settledKind } from './alert-news'
 import { DeadReminders } from './dead-reminders'
 import { DEFAULT_MASS_SILENCE, MassSilenceGuard, type Degraded, type MassSilenceTuning } from './mass-silence'
 import type { Instant } from './monitor'
+import { NotificationMaker } from './notification-maker'
 import { SourceAlerts, type SourceNotice } from './source-alerts'
+import { StormWindow } from './storm-window'
 
-export type AlertSettings = Pick<
-  UserSettings,
-  'notifyStale' | 'notifyDead' | 'notifyRecovered' | 'reminderMinutes' | 'sound'
->
-
-export interface InstanceTiming {
-  intervalMs: number
-  staleAfterMs: number
-  deadAfterMs: number
-}
-
-/** What the policy asks of the app, always about the present. */
-export interface AlertWorld {
-  settings(): AlertSettings
-  /** Muted itself, or its service (`source|service`). */
-  muted(instanceId: string, serviceId: string, wallMs: number): boolean
-  snoozed(wallMs: number): boolean
-  serviceCounts(serviceId: string): Record<ServiceState, number>
-  sourceCounts(sourceId: string): Record<ServiceState, number>
-  /** An instance's expected interval and thresholds, or null once it is forgotten. */
-  timing(instanceId: string): InstanceTiming | null
-}
+export type { AlertSettings, AlertWorld, InstanceTiming } from './alert-world'
+export type { MarkChanges } from './alert-marks'
 
 export interface AlertTuning {
   holdMs: number
@@ -92,12 +70,6 @@ export const DEFAULT_ALERT_TUNING: AlertTuning = {
   massSilence: DEFAULT_MASS_SILENCE,
 }
 
-/** Marks shown in the UI that changed since the last call: flapping instances, degraded sources. */
-export interface MarkChanges {
-  instances: string[]
-  sources: string[]
-}
-
 interface HeldAlert {
   kind: InstanceAlertKind
   transition: TransitionView
@@ -108,9 +80,7 @@ interface HeldAlert {
 export class AlertPolicy {
   private readonly held = new Map<string, HeldAlert>()
   private batchDueMs: number | null = null
-  /** Monotonic ms of the notifiable transitions within the storm window. */
-  private readonly arrivalsMs: number[] = []
-  private stormReleasedMs: number | null = null
+  private readonly storm: StormWindow
   private readonly sources: SourceAlerts
   private readonly dead = new DeadReminders()
   private readonly flaps: FlapDetector
@@ -119,8 +89,8 @@ export class AlertPolicy {
   private readonly guard: MassSilenceGuard
   private readonly guardPending = new Set<string>()
   private readonly news = new NewsMemory()
-  private marks = { instances: new Set<string>(), sources: new Set<string>() }
-  private sequence = 0
+  private readonly marks = new AlertMarks()
+  private readonly notices: NotificationMaker
 
   constructor(
     private readonly world: AlertWorld,
@@ -129,6 +99,8 @@ export class AlertPolicy {
     this.flaps = new FlapDetector(tuning.flap)
     this.guard = new MassSilenceGuard(tuning.massSilence)
     this.sources = new SourceAlerts(tuning.sourceLostHoldMs)
+    this.storm = new StormWindow(tuning.stormCount, tuning.stormWindowMs)
+    this.notices = new NotificationMaker(world)
   }
 
   /** A transition, at the moment it happened. */
@@ -151,7 +123,7 @@ export class AlertPolicy {
     if (state === 'stopped') return this.forgetSource(sourceId)
     const dropped = this.sources.health(sourceId, state, error, now.monoMs)
     // Silence while disconnected is ours, not the services': the loss notice stands for all of it.
-    if (dropped && this.guard.forgetSource(sourceId)) this.marks.sources.add(sourceId)
+    if (dropped && this.guard.forgetSource(sourceId)) this.marks.sourceChanged(sourceId)
   }
 
   /** The source is no longer watched: everything about it goes. */
@@ -159,7 +131,7 @@ export class AlertPolicy {
     this.sources.forget(sourceId)
     this.dead.forgetSource(sourceId)
     this.news.forgetSource(sourceId)
-    if (this.guard.forgetSource(sourceId)) this.marks.sources.add(sourceId)
+    if (this.guard.forgetSource(sourceId)) this.marks.sourceChanged(sourceId)
     for (const [id, alert] of this.held) if (alert.transition.source === sourceId) this.held.delete(id)
     this.guardPending.delete(sourceId)
     if (this.held.size === 0 && this.guardPending.size === 0) this.batchDueMs = null
@@ -167,7 +139,7 @@ export class AlertPolicy {
       if (view.source !== sourceId) continue
       this.flaps.forget(id)
       this.flapViews.delete(id)
-      this.marks.instances.add(id)
+      this.marks.instanceChanged(id)
     }
   }
 
@@ -202,9 +174,7 @@ export class AlertPolicy {
   }
 
   takeMarkChanges(): MarkChanges {
-    const { instances, sources } = this.marks
-    this.marks = { instances: new Set(), sources: new Set() }
-    return { instances: [...instances], sources: [...sources] }
+    return this.marks.take()
   }
 
   /** Feeds the mass-silence guard; true when the guard's degraded episode stands for this change. */
@@ -235,7 +205,7 @@ export class AlertPolicy {
 
   private trackFlap(view: TransitionView, now: Instant): FlapVerdict {
     if (view.to === 'gone' || view.to === 'stopped') {
-      if (this.flaps.forget(view.id)) this.marks.instances.add(view.id)
+      if (this.flaps.forget(view.id)) this.marks.instanceChanged(view.id)
       this.flapViews.delete(view.id)
       return 'steady'
     }
@@ -244,21 +214,21 @@ export class AlertPolicy {
     const verdict = this.flaps.change(view.id, view.to, now.monoMs)
     if (verdict === 'started') {
       this.flapViews.set(view.id, view)
-      this.marks.instances.add(view.id)
+      this.marks.instanceChanged(view.id)
     }
     return verdict
   }
 
   private settleFlaps(now: Instant): void {
     for (const { id } of this.flaps.settle(now.monoMs)) {
-      this.marks.instances.add(id)
+      this.marks.instanceChanged(id)
       const last = this.flapViews.get(id)
       this.flapViews.delete(id)
       if (!last) continue
       // What it settled in is news: the last thing the user heard was "flapping".
       const settled: TransitionView = { ...last, from: last.to, reason: 'no longer flapping' }
       const kind = settledKind(last.to, this.world.settings())
-      if (kind !== null && !this.silenced(settled, now.wallMs)) {
+      if (kind !== null && !isSilenced(this.world, settled, now.wallMs)) {
         this.held.set(id, { kind, transition: settled, baseline: last.to })
         this.scheduleBatch(now)
       }
@@ -271,17 +241,13 @@ export class AlertPolicy {
       this.held.delete(view.id)
       return
     }
-    if (kind === null || this.silenced(view, now.wallMs)) {
+    if (kind === null || isSilenced(this.world, view, now.wallMs)) {
       if (existing && (kind !== null || !LIVENESS_STATES.has(view.to))) this.held.delete(view.id)
       return
     }
     this.held.set(view.id, { kind, transition: view, baseline: existing?.baseline ?? view.from })
-    this.arrivalsMs.push(now.monoMs)
+    this.storm.arrived(now.monoMs)
     this.scheduleBatch(now)
-  }
-
-  private silenced(view: TransitionView, wallMs: number): boolean {
-    return this.world.snoozed(wallMs) || this.world.muted(view.id, serviceIdOf(view), wallMs)
   }
 
   private evaluateGuardSoon(sourceId: string, now: Instant): void {
@@ -291,8 +257,7 @@ export class AlertPolicy {
 
   private scheduleBatch(now: Instant): void {
     if (this.batchDueMs !== null) return
-    const afterStormMs = this.stormReleasedMs === null ? 0 : this.stormReleasedMs + this.tuning.stormWindowMs
-    this.batchDueMs = Math.max(now.monoMs + this.tuning.holdMs, afterStormMs)
+    this.batchDueMs = Math.max(now.monoMs + this.tuning.holdMs, this.storm.earliestReleaseMs())
   }
 
   private releaseBatch(now: Instant): NotificationView[] {
@@ -304,25 +269,19 @@ export class AlertPolicy {
     this.guardPending.clear()
     if (this.world.snoozed(now.wallMs)) return []
     // Muted while it was held: the mute wins.
-    alerts = alerts.filter((alert) => !this.silenced(alert.transition, now.wallMs))
-    const windowStartMs = now.monoMs - this.tuning.stormWindowMs
-    const expired = this.arrivalsMs.findIndex((atMs) => atMs > windowStartMs)
-    this.arrivalsMs.splice(0, expired === -1 ? this.arrivalsMs.length : expired)
-    // Within a window of the last storm release it is the same storm, however thin it has become.
-    const storm =
-      this.arrivalsMs.length >= this.tuning.stormCount ||
-      (this.stormReleasedMs !== null && now.monoMs - this.stormReleasedMs <= this.tuning.stormWindowMs)
-    if (storm && alerts.length > 0) this.stormReleasedMs = now.monoMs
+    alerts = alerts.filter((alert) => !isSilenced(this.world, alert.transition, now.wallMs))
+    const storm = this.storm.isStorm(now.monoMs)
+    if (storm && alerts.length > 0) this.storm.released(now.monoMs)
     if (storm && alerts.length > 1) {
       const sources = new Set(alerts.map((alert) => alert.transition.source))
       const target = sources.size === 1 ? ([...sources][0] ?? null) : null
-      out.push(this.notice('summary', summaryText(alerts), target, now))
+      out.push(this.notices.make('summary', summaryText(alerts), target, now))
     } else {
       for (const group of byServiceAndKind(alerts)) {
         const [first] = group as [HeldAlert]
         const text = instanceText(group, this.world.serviceCounts(serviceIdOf(first.transition)))
         // Opens the (first) instance it names: a detail to look at, not a list to search.
-        out.push(this.notice(first.kind, text, first.transition.id, now))
+        out.push(this.notices.make(first.kind, text, first.transition.id, now))
       }
     }
     return out
@@ -337,10 +296,10 @@ export class AlertPolicy {
   ): HeldAlert[] {
     const verdict = this.guard.evaluate(sourceId, this.world.sourceCounts(sourceId).alive, now.wallMs)
     if (verdict === null) return alerts
-    this.marks.sources.add(sourceId)
+    this.marks.sourceChanged(sourceId)
     const settings = this.world.settings()
     if (verdict.kind === 'tripped') {
-      out.push(this.notice('degraded', degradedText(sourceId, verdict.degraded), sourceId, now))
+      out.push(this.notices.make('degraded', degradedText(sourceId, verdict.degraded), sourceId, now))
       return alerts.filter(
         (alert) =>
           alert.kind === 'recovered' ||
@@ -350,7 +309,7 @@ export class AlertPolicy {
     }
     if (settings.notifyRecovered)
       out.push(
-        this.notice(
+        this.notices.make(
           'recovered',
           degradedClearedText(sourceId, verdict.back, verdict.stillDead.length),
           sourceId,
@@ -365,14 +324,14 @@ export class AlertPolicy {
         ? [{ kind: 'dead' as const, transition: entry.transition, baseline: 'alive' as const }]
         : []
     })
-    this.arrivalsMs.push(...stillDead.map(() => now.monoMs))
+    this.storm.arrived(now.monoMs, stillDead.length)
     return [...alerts, ...stillDead]
   }
 
   private releaseSourceNotices(now: Instant): NotificationView[] {
     return this.sources
       .release(now.monoMs, this.world.snoozed(now.wallMs))
-      .map((notice) => this.notice('source', this.sourceText(notice), notice.sourceId, now))
+      .map((notice) => this.notices.make('source', this.sourceText(notice), notice.sourceId, now))
   }
 
   private sourceText(notice: SourceNotice): Text {
@@ -388,7 +347,7 @@ export class AlertPolicy {
     if (due.length === 0 || !settings.notifyDead || this.world.snoozed(now.wallMs)) return []
     const told = due.filter(
       ({ transition }) =>
-        !this.silenced(transition, now.wallMs) &&
+        !isSilenced(this.world, transition, now.wallMs) &&
         !this.guard.covers(transition.source, transition.id) &&
         !this.flaps.isFlapping(transition.id),
     )
@@ -397,24 +356,7 @@ export class AlertPolicy {
     const text = reminderText(
       told.map((entry) => ({ transition: entry.transition, deadForMs: now.monoMs - entry.deadSinceMs })),
     )
-    return [this.notice('reminder', text, told.length === 1 ? first.transition.id : null, now)]
-  }
-
-  private notice(
-    kind: NotificationView['kind'],
-    text: Text,
-    target: string | null,
-    now: Instant,
-  ): NotificationView {
-    return {
-      id: `${kind}-${now.wallMs}-${++this.sequence}`,
-      kind,
-      title: text.title,
-      body: text.body,
-      target,
-      at: new Date(now.wallMs).toISOString(),
-      sound: this.world.settings().sound,
-    }
+    return [this.notices.make('reminder', text, told.length === 1 ? first.transition.id : null, now)]
   }
 }
 
