@@ -3,6 +3,7 @@ import {
   expectedInterval,
   median,
   pushGap,
+  sortedCopy,
   thresholdsFor,
   DEFAULT_MULTIPLIERS,
   LEARN_WINDOW,
@@ -28,9 +29,23 @@ describe('expected interval', () => {
 
   it('keeps only the last 20 gaps', () => {
     const gaps: number[] = []
-    for (let i = 0; i < 30; i++) pushGap(gaps, i)
+    const sorted: number[] = []
+    for (let i = 0; i < 30; i++) pushGap(gaps, sorted, i)
     expect(gaps).toHaveLength(LEARN_WINDOW)
     expect(gaps[0]).toBe(10)
+    expect(sorted).toEqual(gaps)
+  })
+
+  it('keeps the sorted window the same gaps as the window, in order, whatever comes', () => {
+    const gaps: number[] = []
+    const sorted: number[] = []
+    let seed = 7
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 16_807) % 2_147_483_647
+      pushGap(gaps, sorted, i % 9 === 0 ? 1_000 : seed % 5_000)
+      expect(sorted).toEqual(sortedCopy(gaps))
+      expect(median(sorted)).toBe(median(gaps))
+    }
   })
 
   it('gives 90 s / 180 s at the 60 s default, as seed 001 does', () => {

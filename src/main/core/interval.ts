@@ -47,12 +47,13 @@ export function thresholdsFor(intervalMs: number, multipliers: Multipliers): Thr
   }
 }
 
-/** Median by insertion sort into a scratch buffer: 20 numbers, once per heartbeat, no allocation. */
+/** Median by insertion sort into a scratch buffer: 20 numbers, no allocation; O(n) if already sorted. */
 const scratch = new Float64Array(LEARN_WINDOW)
 
 export function median(values: readonly number[]): number {
-  const sorted = values.length <= scratch.length ? scratch : new Float64Array(values.length)
   const count = values.length
+  if (isSorted(values)) return middleOf(values, count)
+  const sorted = count <= scratch.length ? scratch : new Float64Array(count)
   for (let i = 0; i < count; i++) {
     const value = values[i] as number
     let j = i - 1
@@ -62,13 +63,44 @@ export function median(values: readonly number[]): number {
     }
     sorted[j + 1] = value
   }
+  return middleOf(sorted, count)
+}
+
+function isSorted(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i - 1] as number) > (values[i] as number)) return false
+  return true
+}
+
+function middleOf(sorted: ArrayLike<number>, count: number): number {
   const middle = count >> 1
   if (count % 2 === 1) return sorted[middle] as number
   return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
-/** Appends a gap, keeping only the last LEARN_WINDOW. */
-export function pushGap(gapsMs: number[], gapMs: number): void {
+/**
+ * Appends a gap to the window (oldest first), keeping only the last LEARN_WINDOW, and keeps `sortedMs`
+ * the same gaps in order: the median is then read off, not sorted for, on every heartbeat.
+ */
+export function pushGap(gapsMs: number[], sortedMs: number[], gapMs: number): void {
+  if (gapsMs.length >= LEARN_WINDOW) removeSorted(sortedMs, gapsMs.shift() as number)
   gapsMs.push(gapMs)
-  if (gapsMs.length > LEARN_WINDOW) gapsMs.shift()
+  insertSorted(sortedMs, gapMs)
+}
+
+export function sortedCopy(gapsMs: readonly number[]): number[] {
+  return [...gapsMs].sort((a, b) => a - b)
+}
+
+function insertSorted(sorted: number[], value: number): void {
+  let i = sorted.length
+  sorted.push(value)
+  for (; i > 0 && (sorted[i - 1] as number) > value; i--) sorted[i] = sorted[i - 1] as number
+  sorted[i] = value
+}
+
+function removeSorted(sorted: number[], value: number): void {
+  const at = sorted.indexOf(value)
+  if (at === -1) return
+  for (let i = at + 1; i < sorted.length; i++) sorted[i - 1] = sorted[i] as number
+  sorted.pop()
 }

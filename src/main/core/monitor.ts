@@ -309,7 +309,7 @@ export class Monitor {
     return expectedInterval({
       overrideMs: overrideFor(this.settings.overrides, record.service),
       declaredMs: record.declaredIntervalMs,
-      gapsMs: record.gapsMs,
+      gapsMs: record.sortedGapsMs,
       sourceDefaultMs:
         this.sources.get(record.sourceId)?.defaultIntervalMs ?? this.settings.defaultIntervalMs,
       minLearnedMs: this.sources.get(record.sourceId)?.minLearnedMs ?? 0,

@@ -2,7 +2,7 @@
 import type { ServiceState } from '../../shared/model'
 import type { HeapEntry } from './deadline-heap'
 import type { Heartbeat } from './heartbeat'
-import { LEARN_WINDOW, pushGap } from './interval'
+import { LEARN_WINDOW, pushGap, sortedCopy } from './interval'
 import type { PersistedInstance } from './persisted-state'
 import { parseTolerantJson } from './decode/tolerant-json'
 import { parseTimestampMs } from './timestamp'
@@ -21,6 +21,8 @@ export interface InstanceRecord extends HeapEntry {
   graceFromMs: number | null
   /** Recent inter-arrival gaps, oldest first; never spans a time we were not listening. */
   gapsMs: number[]
+  /** The same gaps in order, for the median (see pushGap). */
+  sortedGapsMs: number[]
   declaredIntervalMs: number | null
   reported: string | null
   /** The publisher's clock in its last message (see Heartbeat.sentAtText), and ours when it came. */
@@ -67,6 +69,7 @@ export function newRecord(
     lastSeenMs: null,
     graceFromMs: null,
     gapsMs: [],
+    sortedGapsMs: [],
     declaredIntervalMs: null,
     reported: null,
     sentAt: null,
@@ -94,7 +97,8 @@ export function applyHeartbeat(
   wallMs: number,
 ): void {
   const listenedThroughout = record.graceFromMs === null && !record.stopped && !record.gone
-  if (record.lastSeenMs !== null && listenedThroughout) pushGap(record.gapsMs, nowMs - record.lastSeenMs)
+  if (record.lastSeenMs !== null && listenedThroughout)
+    pushGap(record.gapsMs, record.sortedGapsMs, nowMs - record.lastSeenMs)
   record.lastSeenMs = nowMs
   record.firstSeenMs ??= nowMs
   record.graceFromMs = null
@@ -158,6 +162,7 @@ export function restoredRecord(
   // Known from before: never a newcomer that replaces a sibling, and never taken for one.
   record.firstSeenMs = Number.NEGATIVE_INFINITY
   record.gapsMs = saved.gapsMs.slice(-LEARN_WINDOW)
+  record.sortedGapsMs = sortedCopy(record.gapsMs)
   record.declaredIntervalMs = saved.declaredIntervalMs
   record.reported = saved.reported
   record.heartbeats = saved.heartbeats
