@@ -5,8 +5,8 @@
  */
 import { accept, reject, type DecodeResult } from '../heartbeat'
 import { parseTimestampMs } from '../timestamp'
-import { parseJsonObject, typeName } from './json-object'
-import { seed000Identity, seed000Status } from './seed000-identity'
+import { typeName } from './json-object'
+import { parseSeed000WorkerMessage } from './seed000-worker-message'
 
 /** The worker's HEARTBEAT_INTERVAL default; its frames do not say it. */
 export const SEED000_HEARTBEAT_INTERVAL_MS = 5_000
@@ -16,13 +16,9 @@ export const SEED000_HEARTBEAT_INTERVAL_MS = 5_000
  * declared for each instance so that seed 000's 5 s is not mistaken for the app's 60 s default.
  */
 export function decodeSeed000Frame(raw: string, declaredIntervalMs: number | null = null): DecodeResult {
-  const parsed = parseJsonObject(raw)
-  if (!parsed.ok) return parsed
-  const fields = parsed.object
-  const identity = seed000Identity(fields)
-  if (!identity.ok) return identity
-  const status = seed000Status(fields)
-  if (!status.ok) return status
+  const message = parseSeed000WorkerMessage(raw)
+  if (!message.ok) return message
+  const { fields } = message
   const timestamp = fields.timestamp
   if (
     timestamp !== undefined &&
@@ -33,13 +29,13 @@ export function decodeSeed000Frame(raw: string, declaredIntervalMs: number | nul
     return reject(`timestamp must be a string, got ${typeName(timestamp)}`)
   }
   return accept({
-    service: identity.service,
-    instance: identity.instance,
+    service: message.service,
+    instance: message.instance,
     // Frames carry no address; the registration's host:port stays on the record.
     host: null,
     sentAtMs: parseTimestampMs(timestamp, 'local'),
     declaredIntervalMs,
-    reported: status.value,
+    reported: message.status,
     goodbye: false,
     fields,
     beatMarker: null,

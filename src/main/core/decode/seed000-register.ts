@@ -4,29 +4,25 @@
  * A registration is a sign of life: the worker is up, its WebSocket follows within milliseconds.
  */
 import { accept, reject, type DecodeResult } from '../heartbeat'
-import { parseJsonObject, typeName } from './json-object'
-import { seed000Identity, seed000Status } from './seed000-identity'
+import { typeName } from './json-object'
+import { parseSeed000WorkerMessage } from './seed000-worker-message'
 
 /** The manager's default when a client omits `status` (its pydantic model says so). */
 export const SEED000_REGISTER_DEFAULT_STATUS = 'registered'
 
 export function decodeSeed000Register(raw: string, declaredIntervalMs: number | null = null): DecodeResult {
-  const parsed = parseJsonObject(raw)
-  if (!parsed.ok) return parsed
-  const fields = parsed.object
-  const identity = seed000Identity(fields)
-  if (!identity.ok) return identity
-  const status = seed000Status(fields)
-  if (!status.ok) return status
+  const message = parseSeed000WorkerMessage(raw)
+  if (!message.ok) return message
+  const { fields } = message
   const host = seed000Host(fields)
   if (!host.ok) return reject(host.reason)
   return accept({
-    service: identity.service,
-    instance: identity.instance,
+    service: message.service,
+    instance: message.instance,
     host: host.value,
     sentAtMs: null,
     declaredIntervalMs,
-    reported: status.value ?? SEED000_REGISTER_DEFAULT_STATUS,
+    reported: message.status ?? SEED000_REGISTER_DEFAULT_STATUS,
     goodbye: false,
     fields,
     beatMarker: null,
