@@ -1,0 +1,107 @@
+/**
+ * The two pages the ui bench compares, each opened in a fresh browser context (no cache, nothing left
+ * over from the last): the app's own UI, and the baseline, a bare page at the app's origin that fetches
+ * the same records from the app's JSON API and renders every one of them into a plain list.
+ */
+import { performance } from 'node:perf_hooks'
+import type { Browser, Page } from '@playwright/test'
+import { markFirstFullList, readRenderMarks, type FullListProbe, type RenderMarks } from './ui-probes.mts'
+
+const RENDER_TIMEOUT_MS = 60_000
+const BASELINE_PATH = '/bench-baseline.html'
+/** The simplest page that shows the same records: fetch them all, one <li> each. */
+const BASELINE_PAGE = `<!doctype html>
+<meta charset="utf-8" />
+<title>baseline</title>
+<ul id="records"></ul>
+<script>
+  fetch('/api/services')
+    .then((response) => response.json())
+    .then((services) => {
+      const items = document.createDocumentFragment()
+      for (const service of services) {
+        const item = document.createElement('li')
+        item.textContent = [service.service, service.instance, service.state, service.lastSeen].join(' ')
+        items.append(item)
+      }
+      document.getElementById('records').append(items)
+    })
+</script>`
+
+export const APP_SCROLLER = '[data-testid="service-list-scroll"]'
+
+/** The list is full when the "All" chip counts every instance and instance rows are on screen. */
+function appProbe(count: number): FullListProbe {
+  return {
+    countSelector: '[data-testid="state-filter"][data-state="all"] .chip-count',
+    rowSelector: '[data-testid="service-row"]',
+    count,
+  }
+}
+
+/** WebSocket frames the page received, timed on this process's clock. */
+export interface BridgeFrames {
+  /** The first frame: the snapshot. */
+  firstBytes(): number
+  /** Frames per second, and bytes, from the first frame at or after `sinceMs` to the last. */
+  rateSince(sinceMs: number): { perSecond: number; bytesPerSecond: number }
+}
+
+export async function openApp(
+  browser: Browser,
+  url: string,
+  count: number,
+): Promise<{ page: Page; frames: BridgeFrames }> {
+  const context = await browser.newContext()
+  await context.addInitScript(markFirstFullList, appProbe(count))
+  const page = await context.newPage()
+  const arrivals: { atMs: number; bytes: number }[] = []
+  // Every socket the page opens counts: a second one would be a second snapshot and every delta twice.
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) =>
+      arrivals.push({ atMs: performance.now(), bytes: payload.length }),
+    ),
+  )
+  await page.goto(url)
+  const frames: BridgeFrames = {
+    firstBytes: () => arrivals[0]?.bytes ?? 0,
+    rateSince(sinceMs) {
+      const counted = arrivals.filter((arrival) => arrival.atMs >= sinceMs)
+      const first = counted[0]
+      const last = counted.at(-1)
+      if (!first || !last || last.atMs === first.atMs) return { perSecond: 0, bytesPerSecond: 0 }
+      // Between the first counted frame and the last, so the window's edges add no part of a frame.
+      const seconds = (last.atMs - first.atMs) / 1000
+      const bytes = counted.slice(1).reduce((sum, arrival) => sum + arrival.bytes, 0)
+      return { perSecond: (counted.length - 1) / seconds, bytesPerSecond: bytes / seconds }
+    },
+  }
+  return { page, frames }
+}
+
+export async function openBaseline(browser: Browser, url: string, count: number): Promise<Page> {
+  const context = await browser.newContext()
+  await context.addInitScript(markFirstFullList, { countSelector: null, rowSelector: '#records > li', count })
+  // Served at the app's own origin, so the bare page may fetch the app's API as the UI may.
+  await context.route(`${url}${BASELINE_PATH}`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: BASELINE_PAGE }),
+  )
+  const page = await context.newPage()
+  await page.goto(`${url}${BASELINE_PATH}`)
+  return page
+}
+
+/** Waits for the full list to be painted; the marks are on the page's clock. */
+export async function firstRender(page: Page): Promise<RenderMarks> {
+  await page.waitForFunction(
+    () => (window as { uiBenchMarks?: RenderMarks }).uiBenchMarks?.paintedAt != null,
+    null,
+    {
+      timeout: RENDER_TIMEOUT_MS,
+    },
+  )
+  const marks = await page.evaluate(readRenderMarks)
+  if (marks?.connectAt == null || marks.paintedAt == null)
+    throw new Error('the page never asked for its data')
+  return marks
+}
