@@ -9,7 +9,8 @@
  *   - baseline_render_ms, the same way for the baseline: a bare page that fetches the same records from
  *     the same app (`GET /api/services`) and renders every one into a plain <ul>, from its fetch to the
  *     first frame after the whole <ul> is in the DOM.
- *   - bridge_msgs_per_s: WebSocket frames the page receives per second while heartbeats stream.
+ *   - bridge_msgs_per_s: WebSocket frames the page receives per second while heartbeats stream, on every
+ *     socket it opens, timed as the browser's network stack took them.
  *   - frame_p95_ms: the 95th percentile of requestAnimationFrame deltas while deltas stream, first with
  *     the list standing still, then scrolled every frame; dom_rows: the most list rows in the DOM then.
  * Each first render is in a fresh browser context, one page open at a time; the figure is the median.
@@ -19,7 +20,6 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { performance } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from '@playwright/test'
@@ -27,7 +27,13 @@ import { startHeadlessProcess } from '../e2e/support/headless-process'
 import { CHROMIUM_ARGS } from '../playwright.config'
 import { freePort } from '../test/support/redis-server'
 import { runFeed, type FeedReport } from './support/push-feed.mts'
-import { APP_SCROLLER, firstRender, openApp, openBaseline } from './support/ui-pages.mts'
+import {
+  APP_SCROLLER,
+  firstRender,
+  openApp,
+  openAppCountingFrames,
+  openBaseline,
+} from './support/ui-pages.mts'
 import { sampleFrames, type FrameProbe, type RenderMarks } from './support/ui-probes.mts'
 
 const smoke = process.argv.includes('--smoke')
@@ -113,7 +119,7 @@ async function measureFirstRenders(
   const app: RenderMarks[] = []
   const baseline: RenderMarks[] = []
   for (let round = 0; round < ROUNDS; round++) {
-    const { page } = await openApp(browser, url, SERVICES)
+    const page = await openApp(browser, url, SERVICES)
     app.push(await firstRender(page))
     await page.context().close()
     const bare = await openBaseline(browser, url, SERVICES)
@@ -125,9 +131,9 @@ async function measureFirstRenders(
 
 /** The app's page while deltas stream: its frames standing still, then scrolling, and its WebSocket. */
 async function measureLiveApp(browser: Browser, url: string) {
-  const { page, frames } = await openApp(browser, url, SERVICES)
+  const { page, frames } = await openAppCountingFrames(browser, url, SERVICES)
   await firstRender(page)
-  const sinceMs = performance.now()
+  const mark = frames.count()
   const probe: FrameProbe = {
     scrollerSelector: APP_SCROLLER,
     rowSelector: '[role="row"]',
@@ -137,7 +143,7 @@ async function measureLiveApp(browser: Browser, url: string) {
   const streaming = await page.evaluate(sampleFrames, probe)
   const scrolling = await page.evaluate(sampleFrames, { ...probe, scrollPxPerFrame: SCROLL_PX_PER_FRAME })
   await page.context().close()
-  return { streaming, scrolling, bridge: frames.rateSince(sinceMs), snapshotBytes: frames.firstBytes() }
+  return { streaming, scrolling, bridge: frames.rateFrom(mark), snapshotBytes: frames.firstBytes() }
 }
 
 /** For reference: the frames of the bare page's plain list, scrolled the same way. */

@@ -3,7 +3,6 @@
  * over from the last): the app's own UI, and the baseline, a bare page at the app's origin that fetches
  * the same records from the app's JSON API and renders every one of them into a plain list.
  */
-import { performance } from 'node:perf_hooks'
 import type { Browser, Page } from '@playwright/test'
 import { markFirstFullList, readRenderMarks, type FullListProbe, type RenderMarks } from './ui-probes.mts'
 
@@ -39,44 +38,64 @@ function appProbe(count: number): FullListProbe {
   }
 }
 
-/** WebSocket frames the page received, timed on this process's clock. */
+/**
+ * WebSocket frames the page received, timed by the browser's network stack as they came off the socket:
+ * the page's main thread, busy with a frame, would add its own delay to when each seems to arrive.
+ */
 export interface BridgeFrames {
   /** The first frame: the snapshot. */
   firstBytes(): number
-  /** Frames per second, and bytes, from the first frame at or after `sinceMs` to the last. */
-  rateSince(sinceMs: number): { perSecond: number; bytesPerSecond: number }
+  /** How many have come so far: a mark to count from. */
+  count(): number
+  /** Frames per second, and bytes, from the frame after `mark` to the last, between the first and last. */
+  rateFrom(mark: number): { perSecond: number; bytesPerSecond: number }
 }
 
-export async function openApp(
+export async function openApp(browser: Browser, url: string, count: number): Promise<Page> {
+  const page = await newAppPage(browser, count)
+  await page.goto(url)
+  return page
+}
+
+/**
+ * The app's page with its WebSocket frames counted. Only where they are wanted: the browser hands each
+ * frame, the whole snapshot too, to this process, which is work the bare page would not be charged.
+ */
+export async function openAppCountingFrames(
   browser: Browser,
   url: string,
   count: number,
 ): Promise<{ page: Page; frames: BridgeFrames }> {
-  const context = await browser.newContext()
-  await context.addInitScript(markFirstFullList, appProbe(count))
-  const page = await context.newPage()
-  const arrivals: { atMs: number; bytes: number }[] = []
+  const page = await newAppPage(browser, count)
+  const arrivals: { atS: number; bytes: number }[] = []
   // Every socket the page opens counts: a second one would be a second snapshot and every delta twice.
-  page.on('websocket', (socket) =>
-    socket.on('framereceived', ({ payload }) =>
-      arrivals.push({ atMs: performance.now(), bytes: payload.length }),
-    ),
+  const devtools = await page.context().newCDPSession(page)
+  devtools.on('Network.webSocketFrameReceived', ({ timestamp, response }) =>
+    arrivals.push({ atS: timestamp, bytes: response.payloadData.length }),
   )
+  await devtools.send('Network.enable')
   await page.goto(url)
   const frames: BridgeFrames = {
     firstBytes: () => arrivals[0]?.bytes ?? 0,
-    rateSince(sinceMs) {
-      const counted = arrivals.filter((arrival) => arrival.atMs >= sinceMs)
+    count: () => arrivals.length,
+    rateFrom(mark) {
+      const counted = arrivals.slice(mark)
       const first = counted[0]
       const last = counted.at(-1)
-      if (!first || !last || last.atMs === first.atMs) return { perSecond: 0, bytesPerSecond: 0 }
+      if (!first || !last || last.atS === first.atS) return { perSecond: 0, bytesPerSecond: 0 }
       // Between the first counted frame and the last, so the window's edges add no part of a frame.
-      const seconds = (last.atMs - first.atMs) / 1000
+      const seconds = last.atS - first.atS
       const bytes = counted.slice(1).reduce((sum, arrival) => sum + arrival.bytes, 0)
       return { perSecond: (counted.length - 1) / seconds, bytesPerSecond: bytes / seconds }
     },
   }
   return { page, frames }
+}
+
+async function newAppPage(browser: Browser, count: number): Promise<Page> {
+  const context = await browser.newContext()
+  await context.addInitScript(markFirstFullList, appProbe(count))
+  return context.newPage()
 }
 
 export async function openBaseline(browser: Browser, url: string, count: number): Promise<Page> {
