@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 const FIELDS: Record<string, string[]> = {
   ingest: ['engine_per_s', 'baseline_per_s', 'count_only_per_s', 'raw_per_s', 'ratio', 'services', 'lost'],
+  push: ['push_per_s', 'baseline_per_s', 'ratio', 'p99_ms', 'errors', 'lost', 'rejected'],
   ui: [
     'snapshot_render_ms',
     'baseline_render_ms',

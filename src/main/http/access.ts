@@ -16,10 +16,18 @@ export interface AccessPolicy {
   token: string | null
 }
 
+/** Asked on every request, and clients send the same Host each time: the last answer is kept. */
+let lastHostHeader: string | null = null
+let lastHostIsLoopback = false
+
 export function hostHeaderAllowed(request: IncomingMessage, policy: AccessPolicy): boolean {
   if (!policy.boundToLoopback) return true
-  const host = (request.headers.host ?? '').replace(/:\d+$/, '')
-  return isLoopbackHost(host)
+  const header = request.headers.host ?? ''
+  if (header !== lastHostHeader) {
+    lastHostIsLoopback = isLoopbackHost(header.replace(/:\d+$/, ''))
+    lastHostHeader = header
+  }
+  return lastHostIsLoopback
 }
 
 export function tokenAllowed(request: IncomingMessage, policy: AccessPolicy): boolean {

@@ -52,8 +52,13 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 export function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
-  response.end(`${text}\n`)
+  const body = `${text}\n`
+  // With its length known, node sends head and body in one piece instead of chunked framing around it.
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  })
+  response.end(body)
 }
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {

@@ -13,6 +13,7 @@ import { decodePipelineHeartbeat } from '../core/decode/pipeline-heartbeat'
 import { AmqpSource } from './amqp'
 import { pushMessageDecoder } from '../core/decode/push-message'
 import { PushEndpointSource } from './push-endpoint/push-endpoint-source'
+import { decodingOnce } from './push-endpoint/endpoint-context'
 import { decodeCeleryEvent } from '../core/decode/celery-event'
 import { decodeRqWorker } from '../core/decode/rq-worker'
 import { decodeSidekiqProcess } from '../core/decode/sidekiq-process'
@@ -37,9 +38,9 @@ export function planSource(spec: SourceSpec): SourcePlan {
         defaultIntervalMs: spec.defaultIntervalMs,
       }
     case 'push': {
-      const decoder = pushMessageDecoder(spec.workerIntervalMs)
+      const { judge, decoder } = decodingOnce(pushMessageDecoder(spec.workerIntervalMs))
       return {
-        source: new PushEndpointSource(spec, decoder),
+        source: new PushEndpointSource(spec, judge),
         decoder,
         defaultIntervalMs: spec.defaultIntervalMs,
       }

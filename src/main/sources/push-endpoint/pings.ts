@@ -10,6 +10,14 @@ import { sendText } from '../../http/static-files'
 import { deliver, type EndpointContext } from './endpoint-context'
 import { readBody, sendTooLarge } from './guard'
 
+/** What the ping decoder reads (core/decode/ping.ts). */
+interface PingMessage {
+  service: string
+  kind: PingKind
+  durationMs?: number
+  body?: string
+}
+
 /** A POSTed body (a job's log tail, say) is kept for display up to this many characters. */
 const KEPT_BODY_CHARS = 4_096
 
@@ -38,23 +46,21 @@ export class PingHandler {
       }
       body = read.text.slice(0, KEPT_BODY_CHARS)
     }
-    const nowMs = performance.now()
     const startedAtMs = kind === 'start' ? undefined : this.runStarts.get(service)
-    const message = JSON.stringify({
-      service,
-      kind,
-      ...(startedAtMs === undefined ? {} : { durationMs: Math.round(nowMs - startedAtMs) }),
-      ...(body === '' ? {} : { body }),
-    })
-    const verdict = deliver(this.context, message, 'ping')
+    const message: PingMessage = { service, kind }
+    if (startedAtMs !== undefined) message.durationMs = Math.round(performance.now() - startedAtMs)
+    if (body !== '') message.body = body
+    const verdict = deliver(this.context, JSON.stringify(message), 'ping')
     if (!verdict.ok) return sendText(response, 400, verdict.reason)
     // Only a name the decoder accepted is remembered: the map cannot fill with junk.
-    this.runStarts.delete(service)
-    if (kind === 'start') this.remember(service, nowMs)
+    if (kind === 'start') this.remember(service, performance.now())
+    else if (startedAtMs !== undefined) this.runStarts.delete(service)
     sendText(response, 200, 'OK')
   }
 
   private remember(service: string, startedAtMs: number): void {
+    // Set again at the end, so the oldest start is the first one out.
+    this.runStarts.delete(service)
     if (this.runStarts.size >= this.maxRunStarts) {
       const oldest = this.runStarts.keys().next()
       if (!oldest.done) this.runStarts.delete(oldest.value)

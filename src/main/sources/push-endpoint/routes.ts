@@ -16,29 +16,37 @@ export type Route =
   | { kind: 'method-not-allowed'; allow: string }
 
 const PING_METHODS = ['GET', 'HEAD', 'POST']
+const REGISTER: Route = { kind: 'register' }
+const WORKERS: Route = { kind: 'workers' }
+const HEARTBEAT: Route = { kind: 'heartbeat' }
+const NOT_FOUND: Route = { kind: 'not-found' }
 
+// Runs on every request: segments are read by index (a rest pattern or a slice costs an array each).
 export function routeOf(method: string, pathname: string): Route {
-  const segments = pathname.split('/').slice(1)
-  const [first, service, suffix, ...rest] = segments
-  switch (first) {
+  // "/a/b" splits into ["", "a", "b"]: the path's own segments start at 1.
+  const parts = pathname.split('/')
+  const segmentCount = parts.length - 1
+  switch (parts[1]) {
     case 'register':
-      return exact(segments, method, ['POST'], { kind: 'register' })
+      return exact(segmentCount, method, ['POST'], REGISTER)
     case 'workers':
-      return exact(segments, method, ['GET', 'HEAD'], { kind: 'workers' })
+      return exact(segmentCount, method, ['GET', 'HEAD'], WORKERS)
     case 'heartbeat':
-      return exact(segments, method, ['POST'], { kind: 'heartbeat' })
+      return exact(segmentCount, method, ['POST'], HEARTBEAT)
     case 'ws':
-      return segments.length === 2 && service !== '' ? { kind: 'websocket-only' } : { kind: 'not-found' }
+      return segmentCount === 2 && parts[2] !== '' ? { kind: 'websocket-only' } : NOT_FOUND
     case 'ping': {
-      if (service === undefined || service === '' || rest.length > 0) return { kind: 'not-found' }
+      const service = parts[2]
+      const suffix = parts[3]
+      if (service === undefined || service === '' || segmentCount > 3) return NOT_FOUND
       const ping = suffix === undefined ? 'success' : suffix === 'start' || suffix === 'fail' ? suffix : null
-      if (ping === null) return { kind: 'not-found' }
+      if (ping === null) return NOT_FOUND
       if (!PING_METHODS.includes(method))
         return { kind: 'method-not-allowed', allow: PING_METHODS.join(', ') }
       return { kind: 'ping', service: decodeSegment(service), ping }
     }
     default:
-      return { kind: 'not-found' }
+      return NOT_FOUND
   }
 }
 
@@ -53,13 +61,14 @@ export function rawPathOf(requestUrl: string | undefined): string {
   return query === -1 ? url : url.slice(0, query)
 }
 
-function exact(segments: string[], method: string, methods: string[], route: Route): Route {
-  if (segments.length !== 1) return { kind: 'not-found' }
+function exact(segmentCount: number, method: string, methods: string[], route: Route): Route {
+  if (segmentCount !== 1) return NOT_FOUND
   return methods.includes(method) ? route : { kind: 'method-not-allowed', allow: methods.join(', ') }
 }
 
 /** The name as sent; a malformed escape is left as it is, for the decoder to refuse with a reason. */
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment
   try {
     return decodeURIComponent(segment)
   } catch {
