@@ -58,6 +58,7 @@ export class Engine {
   private readonly history = new TransitionHistory()
   private timer: NodeJS.Timeout | null = null
   private timerDueMs: number | null = null
+  private tickImmediate: NodeJS.Immediate | null = null
   private changedSourceIds = new Set<string>()
   private pendingTransitions: TransitionView[] = []
   private readonly changeListeners = new Set<() => void>()
@@ -142,7 +143,9 @@ export class Engine {
 
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
+    if (this.tickImmediate) clearImmediate(this.tickImmediate)
     this.timer = null
+    this.tickImmediate = null
     await Promise.all([...this.sources.values()].map((entry) => entry.plan.source.stop()))
   }
 
@@ -322,9 +325,19 @@ export class Engine {
     this.notifyChange()
   }
 
+  /**
+   * A deadline came. Heartbeats that arrived while our event loop was busy may still be unread in our
+   * sockets: the tick waits for the I/O phase that comes next (setImmediate runs after it), so an
+   * instance that did beat on time is not called stale because we had not read it yet.
+   */
   private onTimer(): void {
     const lateMs = performance.now() - (this.timerDueMs ?? Infinity)
     this.timer = null
+    this.tickImmediate = setImmediate(() => this.onDeadline(lateMs))
+  }
+
+  private onDeadline(lateMs: number): void {
+    this.tickImmediate = null
     this.timerDueMs = null
     // Before the tick: the heartbeats that arrived during the stall are still unread in our sockets.
     if (lateMs > STALL_MS) {
