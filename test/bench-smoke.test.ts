@@ -5,6 +5,19 @@ import { describe, expect, it } from 'vitest'
 const FIELDS: Record<string, string[]> = {
   ingest: ['engine_per_s', 'baseline_per_s', 'count_only_per_s', 'raw_per_s', 'ratio', 'services', 'lost'],
   push: ['push_per_s', 'baseline_per_s', 'ratio', 'p99_ms', 'errors', 'lost', 'rejected'],
+  detect: [
+    'late_p50_ms',
+    'late_p99_ms',
+    'late_max_ms',
+    'false_transitions',
+    'missed',
+    'baseline_late_p99_ms',
+    'app_late_p99_ms',
+    'heartbeats_per_s',
+    'services',
+    'lost',
+  ],
+  restart: ['restart_ms', 'baseline_ms', 'ratio', 'empty_start_ms', 'services', 'armed_checked'],
   ui: [
     'snapshot_render_ms',
     'baseline_render_ms',
