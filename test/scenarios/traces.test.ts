@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { LEARN_WINDOW } from '../../src/main/core/interval'
 import { adaptiveThresholds } from '../../src/main/core/phi'
-import { skewOf } from '../../src/main/core/registry'
+import { payloadOf, skewOf } from '../../src/main/core/registry'
 import {
+  at,
   beatTimes,
   falseDeads,
   MODES,
@@ -87,7 +88,7 @@ describe.each(MODES)('%s detection', (mode) => {
     const summary = (t: { service: string; to: string; atMs: number }) => `${t.service} ${t.to} ${t.atMs}`
     expect(run.transitions.map(summary)).toEqual(plain.transitions.map(summary))
     const record = run.monitor.get('scenario://test|svc-0|main')
-    expect(record && skewOf(record)).toBe(DAY_MS)
+    expect(record && skewOf(record, payloadOf(record), at(END_MS))).toBe(DAY_MS)
   })
 
   it('flapping: every silence long enough is dead on time, every shorter one never dead', () => {

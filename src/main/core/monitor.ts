@@ -119,7 +119,7 @@ export class Monitor {
     this.changes.changed.add(record)
     const marker = heartbeat.beatMarker
     if (marker !== null && (fresh ? initialScan : marker === record.beatMarker)) {
-      applyReport(record, heartbeat, now.wallMs)
+      applyReport(record, heartbeat, now.monoMs)
       let cause = 'first seen in its registry'
       if (fresh) {
         record.graceFromMs = now.monoMs
@@ -136,7 +136,7 @@ export class Monitor {
       return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
     }
     const firstBeat = record.firstSeenMs === null
-    applyHeartbeat(record, heartbeat, now.monoMs, now.wallMs)
+    applyHeartbeat(record, heartbeat, now.monoMs)
     const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
     const retired =
       firstBeat && !initialScan

@@ -1,11 +1,10 @@
 /** Per-instance records: what we know of each instance, keyed by source, service and instance. */
 import type { ServiceState } from '../../shared/model'
 import type { HeapEntry } from './deadline-heap'
-import type { Heartbeat } from './heartbeat'
+import { sentAtIn, type Heartbeat } from './heartbeat'
 import { LEARN_WINDOW, pushGap, sortedCopy } from './interval'
 import type { PersistedInstance } from './persisted-state'
 import { parseTolerantJson } from './decode/tolerant-json'
-import { parseTimestampMs } from './timestamp'
 
 export interface InstanceRecord extends HeapEntry {
   readonly id: string
@@ -25,9 +24,13 @@ export interface InstanceRecord extends HeapEntry {
   sortedGapsMs: number[]
   declaredIntervalMs: number | null
   reported: string | null
-  /** The publisher's clock in its last message (see Heartbeat.sentAtText), and ours when it came. */
-  sentAt: number | string | null
-  sentAtReadWallMs: number
+  /**
+   * The publisher's clock in its last message (Heartbeat.sentAtMs, or its payload's sentAtField), and
+   * our monotonic clock when it came: a wall-clock number would be a new heap object per heartbeat.
+   */
+  sentAtMs: number | null
+  sentAtField: string | null
+  reportedAtMs: number
   heartbeats: number
   /** The last payload, or the JSON it is parsed from when shown (see Heartbeat.fieldsJson). */
   payload: Record<string, unknown> | string
@@ -72,8 +75,9 @@ export function newRecord(
     sortedGapsMs: [],
     declaredIntervalMs: null,
     reported: null,
-    sentAt: null,
-    sentAtReadWallMs: wallMs,
+    sentAtMs: null,
+    sentAtField: null,
+    reportedAtMs: nowMs,
     heartbeats: 0,
     payload: {},
     stopped: false,
@@ -90,12 +94,7 @@ export function newRecord(
 }
 
 /** Records a heartbeat's arrival at nowMs (our monotonic clock) and what it says. */
-export function applyHeartbeat(
-  record: InstanceRecord,
-  heartbeat: Heartbeat,
-  nowMs: number,
-  wallMs: number,
-): void {
+export function applyHeartbeat(record: InstanceRecord, heartbeat: Heartbeat, nowMs: number): void {
   const listenedThroughout = record.graceFromMs === null && !record.stopped && !record.gone
   if (record.lastSeenMs !== null && listenedThroughout)
     pushGap(record.gapsMs, record.sortedGapsMs, nowMs - record.lastSeenMs)
@@ -106,16 +105,17 @@ export function applyHeartbeat(
   record.replacedBy = null
   record.gone = false
   record.stopped = heartbeat.goodbye
-  applyReport(record, heartbeat, wallMs)
+  applyReport(record, heartbeat, nowMs)
 }
 
 /** What a message says about an instance, without it counting as a heartbeat. */
-export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, wallMs: number): void {
+export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, nowMs: number): void {
   record.host = heartbeat.host ?? record.host
   record.declaredIntervalMs = heartbeat.declaredIntervalMs
   record.reported = heartbeat.reported
-  record.sentAt = heartbeat.sentAtText ?? heartbeat.sentAtMs
-  record.sentAtReadWallMs = wallMs
+  record.sentAtMs = heartbeat.sentAtMs
+  record.sentAtField = heartbeat.sentAtField ?? null
+  record.reportedAtMs = nowMs
   record.payload = heartbeat.fieldsJson ?? heartbeat.fields
   record.beatMarker = heartbeat.beatMarker
 }
@@ -130,9 +130,15 @@ export function payloadOf(record: InstanceRecord): Record<string, unknown> {
 }
 
 /** The publisher's clock minus ours when its last message came, or null if it did not say. */
-export function skewOf(record: InstanceRecord): number | null {
-  const sentAtMs = typeof record.sentAt === 'string' ? parseTimestampMs(record.sentAt) : record.sentAt
-  return sentAtMs === null ? null : sentAtMs - record.sentAtReadWallMs
+export function skewOf(
+  record: InstanceRecord,
+  payload: Record<string, unknown>,
+  now: { monoMs: number; wallMs: number },
+): number | null {
+  const sentAtMs = sentAtIn(record.sentAtMs, record.sentAtField, payload)
+  if (sentAtMs === null) return null
+  const reportedAtWallMs = now.wallMs - (now.monoMs - record.reportedAtMs)
+  return sentAtMs - reportedAtWallMs
 }
 
 /** A record as saved before a restart: in grace from now, its age kept on our clock. */

@@ -15,6 +15,7 @@ export function serviceView(
   const thresholds = monitor.thresholdsOf(record)
   // Whole milliseconds: a view goes out for every instance in every snapshot, and 17 digits of a
   // fraction of a millisecond per number nearly doubled its size.
+  const payload = payloadOf(record)
   const ageMs = record.lastSeenMs === null ? null : Math.round(now.monoMs - record.lastSeenMs)
   return {
     id: record.id,
@@ -31,10 +32,10 @@ export function serviceView(
     staleAfterMs: thresholds.staleAfterMs,
     deadAfterMs: thresholds.deadAfterMs,
     reported: record.reported,
-    skewMs: skewOf(record),
+    skewMs: skewOf(record, payload, now),
     phi: viewPhi(monitor.phiOf(record, now.monoMs)),
     heartbeats: record.heartbeats,
-    payload: payloadOf(record),
+    payload,
     gapsMs: record.gapsMs.map(Math.round),
     replacedBy: record.replacedBy,
     replaces: record.replaces,

@@ -55,7 +55,7 @@ export function decodeSeed001(raw: string): DecodeResult {
           ? fields.hostname
           : null,
     sentAtMs: typeof timestamp === 'number' ? parseTimestampMs(timestamp) : null,
-    sentAtText: typeof timestamp === 'string' ? timestamp : undefined,
+    sentAtField: typeof timestamp === 'string' ? 'timestamp' : undefined,
     declaredIntervalMs: declaredIntervalMs(fields),
     reported: typeof fields.status === 'string' ? fields.status : null,
     goodbye: fields.status === GOODBYE_STATUS,
