@@ -5,6 +5,7 @@
 import type { ServiceState } from '../../shared/model'
 import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './classify'
 import { DeadlineHeap } from './deadline-heap'
+import { InstanceIndex } from './instance-index'
 import { sentAtOf, type Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
@@ -39,8 +40,8 @@ interface SourceEntry {
   connected: boolean
   defaultIntervalMs: number | null
   minLearnedMs: number
-  /** service → instance → record: the hot path looks up two short strings, never builds an id. */
-  services: Map<string, Map<string, InstanceRecord>>
+  /** By service and instance name: the hot path never builds an id. */
+  instances: InstanceIndex<InstanceRecord>
 }
 
 export interface Changes {
@@ -68,14 +69,19 @@ export class Monitor {
    * near it would make jitter alone look stale.
    */
   addSource(sourceId: string, defaultIntervalMs: number | null = null, minLearnedMs = 0): void {
-    this.sources.set(sourceId, { connected: false, defaultIntervalMs, minLearnedMs, services: new Map() })
+    this.sources.set(sourceId, {
+      connected: false,
+      defaultIntervalMs,
+      minLearnedMs,
+      instances: new InstanceIndex(),
+    })
   }
 
   /** Forgets a source and every instance it brought. */
   removeSource(sourceId: string): void {
     const source = this.sources.get(sourceId)
     if (!source) return
-    for (const record of instancesOf(source)) this.forget(record.id)
+    for (const record of source.instances.all()) this.forget(record.id)
     this.sources.delete(sourceId)
   }
 
@@ -83,9 +89,7 @@ export class Monitor {
     const record = this.records.get(id)
     if (!record) return false
     this.records.delete(id)
-    const instances = this.sources.get(record.sourceId)?.services.get(record.service)
-    instances?.delete(record.instance)
-    if (instances?.size === 0) this.sources.get(record.sourceId)?.services.delete(record.service)
+    this.sources.get(record.sourceId)?.instances.delete(record)
     this.deadlines.delete(record)
     this.changes.changed.delete(record)
     this.changes.removedIds.add(id)
@@ -100,8 +104,7 @@ export class Monitor {
   ingest(sourceId: string, heartbeat: Heartbeat, now: Instant, initialScan = false): IngestResult {
     const source = this.sources.get(sourceId)
     if (!source) return { ok: false, reason: `unknown source ${sourceId}` }
-    let instances = source.services.get(heartbeat.service)
-    let record = instances?.get(heartbeat.instance)
+    let record = source.instances.get(heartbeat.service, heartbeat.instance)
     const fresh = record === undefined
     if (!record) {
       if (this.records.size >= this.settings.maxInstances) {
@@ -111,8 +114,7 @@ export class Monitor {
         }
       }
       record = newRecord(sourceId, heartbeat, now.monoMs, now.wallMs)
-      if (!instances) source.services.set(heartbeat.service, (instances = new Map()))
-      instances.set(heartbeat.instance, record)
+      source.instances.add(record)
       this.records.set(record.id, record)
       this.changes.removedIds.delete(record.id)
     }
@@ -140,7 +142,7 @@ export class Monitor {
     const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
     const retired =
       firstBeat && !initialScan
-        ? this.retirePredecessor(record, source.services.get(record.service) ?? new Map(), now)
+        ? this.retirePredecessor(record, source.instances.siblings(record.service), now)
         : null
     if (!transition && !retired) return { ok: true, id: record.id, transitions: NO_TRANSITIONS }
     return {
@@ -181,7 +183,7 @@ export class Monitor {
     if (!source || source.connected === connected) return []
     source.connected = connected
     const transitions: Transition[] = []
-    for (const record of instancesOf(source)) {
+    for (const record of source.instances.all()) {
       if (connected) record.graceFromMs = now.monoMs
       const transition = this.reclassify(
         record,
@@ -220,12 +222,10 @@ export class Monitor {
     let restored = 0
     for (const saved of instances) {
       const source = this.sources.get(saved.sourceId)
-      if (!source || source.services.get(saved.service)?.has(saved.instance)) continue
+      if (!source || source.instances.has(saved.service, saved.instance)) continue
       if (this.records.size >= this.settings.maxInstances) break
       const record = restoredRecord(saved, now)
-      let instances = source.services.get(saved.service)
-      if (!instances) source.services.set(saved.service, (instances = new Map()))
-      instances.set(saved.instance, record)
+      source.instances.add(record)
       this.records.set(record.id, record)
       this.changes.changed.add(record)
       const thresholds = this.thresholdsOf(record)
@@ -359,12 +359,12 @@ export class Monitor {
   /** A newcomer's first heartbeat: the silent instance of its service that it replaces becomes `gone`. */
   private retirePredecessor(
     newcomer: InstanceRecord,
-    siblings: Map<string, InstanceRecord>,
+    siblings: Iterable<InstanceRecord>,
     now: Instant,
   ): Transition | null {
     const predecessor = findPredecessor(
       newcomer,
-      siblings.values(),
+      siblings,
       (r) => this.thresholdsOf(r).deadAfterMs,
       now.monoMs,
     )
@@ -391,7 +391,7 @@ export class Monitor {
     const input = this.livenessInput(record)
     let next = classify(input, now.monoMs, thresholds)
     if ((next === 'stale' || next === 'dead') && cause === null) {
-      const siblings = this.sources.get(record.sourceId)?.services.get(record.service)?.values() ?? []
+      const siblings = this.sources.get(record.sourceId)?.instances.siblings(record.service) ?? []
       const successor = findSuccessor(record, siblings, thresholds.deadAfterMs)
       if (successor) {
         this.markReplaced(record, successor)
@@ -422,10 +422,6 @@ export class Monitor {
       reason: cause ?? silenceReason(record, next, now.monoMs, thresholds),
     }
   }
-}
-
-function* instancesOf(source: SourceEntry): Generator<InstanceRecord> {
-  for (const instances of source.services.values()) yield* instances.values()
 }
 
 function silenceReason(
