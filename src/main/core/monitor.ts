@@ -2,9 +2,9 @@
  * The liveness engine's pure core: registry + detector. Heartbeats, source health and the passing of
  * time go in; state transitions come out. It never reads a clock: every call says what time it is.
  */
-import type { ServiceState } from '../../shared/model'
 import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './classify'
 import { DeadlineHeap } from './deadline-heap'
+import type { Instant } from './instant'
 import { InstanceIndex } from './instance-index'
 import { sentAtOf, type Heartbeat } from './heartbeat'
 import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
@@ -14,24 +14,10 @@ import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRe
 import { findPredecessor, findSuccessor } from './replacement'
 import { overrideFor, type DetectionSettings } from './settings'
 import { describeAge } from './describe'
+import { NO_TRANSITIONS, silenceReason, transitionOf, type Transition } from './transition'
 
-/** One instant on both clocks: monotonic for liveness, wall for display and skew. */
-export interface Instant {
-  monoMs: number
-  wallMs: number
-}
-
-export interface Transition {
-  id: string
-  service: string
-  instance: string
-  sourceId: string
-  from: ServiceState
-  to: ServiceState
-  atMs: number
-  atWallMs: number
-  reason: string
-}
+export type { Instant } from './instant'
+export type { Transition } from './transition'
 
 export type IngestResult =
   { ok: true; id: string; transitions: readonly Transition[] } | { ok: false; reason: string }
@@ -48,8 +34,6 @@ export interface Changes {
   changed: Set<InstanceRecord>
   removedIds: Set<string>
 }
-
-const NO_TRANSITIONS: readonly Transition[] = Object.freeze([])
 
 export class Monitor {
   private readonly records = new Map<string, InstanceRecord>()
@@ -410,29 +394,6 @@ export class Monitor {
     record.stateSinceMs = now.monoMs
     record.stateSinceWallMs = now.wallMs
     this.changes.changed.add(record)
-    return {
-      id: record.id,
-      service: record.service,
-      instance: record.instance,
-      sourceId: record.sourceId,
-      from,
-      to: next,
-      atMs: now.monoMs,
-      atWallMs: now.wallMs,
-      reason: cause ?? silenceReason(record, next, now.monoMs, thresholds),
-    }
+    return transitionOf(record, from, now, cause ?? silenceReason(record, next, now.monoMs, thresholds))
   }
-}
-
-function silenceReason(
-  record: InstanceRecord,
-  state: ServiceState,
-  nowMs: number,
-  thresholds: Thresholds,
-): string {
-  const since = record.graceFromMs !== null && (record.lastSeenMs ?? -Infinity) < record.graceFromMs
-  const reference = since ? (record.graceFromMs as number) : (record.lastSeenMs ?? nowMs)
-  const limit = state === 'dead' ? thresholds.deadAfterMs : thresholds.staleAfterMs
-  const silence = `no heartbeat for ${describeAge(nowMs - reference)}${since ? ' since reconnecting' : ''}`
-  return `${silence} (${state} after ${describeAge(limit)})`
 }
