@@ -2,17 +2,17 @@
  * The liveness engine's pure core: registry + detector. Heartbeats, source health and the passing of
  * time go in; state transitions come out. It never reads a clock: every call says what time it is.
  */
-import { classify, nextChangeMs, type LivenessInput, type Thresholds } from './classify'
+import { classify, nextChangeMs, type Thresholds } from './classify'
 import { DeadlineHeap } from './deadline-heap'
 import type { Instant } from './instant'
 import { InstanceIndex } from './instance-index'
 import { sentAtOf, type Heartbeat } from './heartbeat'
-import { expectedInterval, thresholdsFor, type ExpectedInterval } from './interval'
+import * as timing from './instance-timing'
+import type { ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
-import { adaptiveThresholds, phiOfSilence } from './phi'
 import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRecord } from './registry'
 import { findPredecessor, findSuccessor } from './replacement'
-import { overrideFor, type DetectionSettings } from './settings'
+import type { DetectionSettings } from './settings'
 import { describeAge } from './describe'
 import { NO_TRANSITIONS, silenceReason, transitionOf, type Transition } from './transition'
 
@@ -22,10 +22,7 @@ export type { Transition } from './transition'
 export type IngestResult =
   { ok: true; id: string; transitions: readonly Transition[] } | { ok: false; reason: string }
 
-interface SourceEntry {
-  connected: boolean
-  defaultIntervalMs: number | null
-  minLearnedMs: number
+interface SourceEntry extends timing.SourceTiming {
   /** By service and instance name: the hot path never builds an id. */
   instances: InstanceIndex<InstanceRecord>
 }
@@ -118,16 +115,14 @@ export class Monitor {
           cause = `last heartbeat ${describeAge(ageMs)} before we started watching`
         }
       }
-      const transition = this.reclassify(record, now, cause)
+      const transition = this.reclassify(record, source, now, cause)
       return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
     }
     const firstBeat = record.firstSeenMs === null
     applyHeartbeat(record, heartbeat, now.monoMs)
-    const transition = this.reclassify(record, now, heartbeat.goodbye ? 'said goodbye' : 'heartbeat received')
-    const retired =
-      firstBeat && !initialScan
-        ? this.retirePredecessor(record, source.instances.siblings(record.service), now)
-        : null
+    const cause = heartbeat.goodbye ? 'said goodbye' : 'heartbeat received'
+    const transition = this.reclassify(record, source, now, cause)
+    const retired = firstBeat && !initialScan ? this.retirePredecessor(record, source, now) : null
     if (!transition && !retired) return { ok: true, id: record.id, transitions: NO_TRANSITIONS }
     return {
       ok: true,
@@ -155,7 +150,7 @@ export class Monitor {
       record.replacedBy = replacedBy
     }
     this.changes.changed.add(record)
-    return this.reclassify(record, now, reason)
+    return this.reclassify(record, this.sources.get(record.sourceId), now, reason)
   }
 
   /**
@@ -169,11 +164,8 @@ export class Monitor {
     const transitions: Transition[] = []
     for (const record of source.instances.all()) {
       if (connected) record.graceFromMs = now.monoMs
-      const transition = this.reclassify(
-        record,
-        now,
-        connected ? 'source reconnected' : 'source disconnected',
-      )
+      const cause = connected ? 'source reconnected' : 'source disconnected'
+      const transition = this.reclassify(record, source, now, cause)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -192,7 +184,7 @@ export class Monitor {
       if (overdueOnly && (record.dueAtMs === null || record.dueAtMs > now.monoMs)) continue
       record.graceFromMs = now.monoMs
       this.changes.changed.add(record)
-      const transition = this.reclassify(record, now, reason)
+      const transition = this.reclassify(record, this.sources.get(record.sourceId), now, reason)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -212,8 +204,8 @@ export class Monitor {
       source.instances.add(record)
       this.records.set(record.id, record)
       this.changes.changed.add(record)
-      const thresholds = this.thresholdsOf(record)
-      const input = this.livenessInput(record)
+      const thresholds = timing.thresholdsOf(record, source, this.settings)
+      const input = timing.livenessInput(record, source)
       record.state = classify(input, now.monoMs, thresholds)
       this.schedule(
         record,
@@ -230,7 +222,8 @@ export class Monitor {
     const transitions: Transition[] = []
     for (const record of this.records.values()) {
       this.changes.changed.add(record)
-      const transition = this.reclassify(record, now, 'settings changed')
+      const source = this.sources.get(record.sourceId)
+      const transition = this.reclassify(record, source, now, 'settings changed')
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -259,7 +252,7 @@ export class Monitor {
         this.forget(top.id)
         continue
       }
-      const transition = this.reclassify(top, now, null)
+      const transition = this.reclassify(top, this.sources.get(top.sourceId), now, null)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -289,44 +282,17 @@ export class Monitor {
     return changes
   }
 
+  /** An instance's timing, as views show it (instance-timing.ts). */
   intervalOf(record: InstanceRecord): ExpectedInterval {
-    return expectedInterval({
-      overrideMs: overrideFor(this.settings.overrides, record.service),
-      declaredMs: record.declaredIntervalMs,
-      gapsMs: record.sortedGapsMs,
-      sourceDefaultMs:
-        this.sources.get(record.sourceId)?.defaultIntervalMs ?? this.settings.defaultIntervalMs,
-      minLearnedMs: this.sources.get(record.sourceId)?.minLearnedMs ?? 0,
-    })
+    return timing.intervalOf(record, this.sources.get(record.sourceId), this.settings)
   }
 
-  /** In adaptive mode, where φ crosses its thresholds once the instance has enough gaps (phi.ts). */
   thresholdsOf(record: InstanceRecord): Thresholds {
-    const intervalMs = this.intervalOf(record).ms
-    const adaptive = this.settings.adaptive
-      ? adaptiveThresholds(record.gapsMs, intervalMs, this.settings)
-      : null
-    return adaptive ?? thresholdsFor(intervalMs, this.settings)
+    return timing.thresholdsOf(record, this.sources.get(record.sourceId), this.settings)
   }
 
-  /** φ of the silence since the last heartbeat, in adaptive mode while that silence is what decides. */
   phiOf(record: InstanceRecord, nowMs: number): number | null {
-    const input = this.livenessInput(record)
-    const inGrace = input.graceFromMs !== null && (input.lastSeenMs ?? -Infinity) < input.graceFromMs
-    if (!this.settings.adaptive || input.lastSeenMs === null || inGrace) return null
-    if (input.stopped || input.gone || !input.sourceConnected) return null
-    const elapsedMs = nowMs - input.lastSeenMs
-    return phiOfSilence(record.gapsMs, this.intervalOf(record).ms, elapsedMs, this.settings)
-  }
-
-  private livenessInput(record: InstanceRecord): LivenessInput {
-    return {
-      lastSeenMs: record.lastSeenMs,
-      graceFromMs: record.graceFromMs,
-      stopped: record.stopped,
-      gone: record.gone,
-      sourceConnected: this.isSourceConnected(record.sourceId),
-    }
+    return timing.phiOf(record, this.sources.get(record.sourceId), this.settings, nowMs)
   }
 
   /**
@@ -341,20 +307,16 @@ export class Monitor {
   }
 
   /** A newcomer's first heartbeat: the silent instance of its service that it replaces becomes `gone`. */
-  private retirePredecessor(
-    newcomer: InstanceRecord,
-    siblings: Iterable<InstanceRecord>,
-    now: Instant,
-  ): Transition | null {
+  private retirePredecessor(newcomer: InstanceRecord, source: SourceEntry, now: Instant): Transition | null {
     const predecessor = findPredecessor(
       newcomer,
-      siblings,
-      (r) => this.thresholdsOf(r).deadAfterMs,
+      source.instances.siblings(newcomer.service),
+      (sibling) => timing.thresholdsOf(sibling, source, this.settings).deadAfterMs,
       now.monoMs,
     )
     if (!predecessor) return null
     this.markReplaced(predecessor, newcomer)
-    return this.reclassify(predecessor, now, `replaced by ${newcomer.instance}`)
+    return this.reclassify(predecessor, source, now, `replaced by ${newcomer.instance}`)
   }
 
   private markReplaced(old: InstanceRecord, successor: InstanceRecord): void {
@@ -370,12 +332,17 @@ export class Monitor {
   }
 
   /** Classifies one record at `now`, re-arms its deadline, and returns the transition if it changed. */
-  private reclassify(record: InstanceRecord, now: Instant, cause: string | null): Transition | null {
-    const thresholds = this.thresholdsOf(record)
-    const input = this.livenessInput(record)
+  private reclassify(
+    record: InstanceRecord,
+    source: SourceEntry | undefined,
+    now: Instant,
+    cause: string | null,
+  ): Transition | null {
+    const thresholds = timing.thresholdsOf(record, source, this.settings)
+    const input = timing.livenessInput(record, source)
     let next = classify(input, now.monoMs, thresholds)
     if ((next === 'stale' || next === 'dead') && cause === null) {
-      const siblings = this.sources.get(record.sourceId)?.instances.siblings(record.service) ?? []
+      const siblings = source?.instances.siblings(record.service) ?? []
       const successor = findSuccessor(record, siblings, thresholds.deadAfterMs)
       if (successor) {
         this.markReplaced(record, successor)
