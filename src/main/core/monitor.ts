@@ -3,8 +3,8 @@
  * time go in; state transitions come out. It never reads a clock: every call says what time it is.
  */
 import { classify, nextChangeMs, type Thresholds } from './classify'
-import { DeadlineHeap } from './deadline-heap'
 import type { Instant } from './instant'
+import { InstanceDeadlines } from './instance-deadlines'
 import { InstanceIndex } from './instance-index'
 import { sentAtOf, type Heartbeat } from './heartbeat'
 import * as timing from './instance-timing'
@@ -34,7 +34,7 @@ export interface Changes {
 
 export class Monitor {
   private readonly records = new Map<string, InstanceRecord>()
-  private readonly deadlines = new DeadlineHeap<InstanceRecord>()
+  private readonly deadlines = new InstanceDeadlines()
   private readonly sources = new Map<string, SourceEntry>()
   private changes: Changes = { changed: new Set(), removedIds: new Set() }
 
@@ -207,7 +207,7 @@ export class Monitor {
       const thresholds = timing.thresholdsOf(record, source, this.settings)
       const input = timing.livenessInput(record, source)
       record.state = classify(input, now.monoMs, thresholds)
-      this.schedule(
+      this.deadlines.schedule(
         record,
         record.state === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
       )
@@ -238,29 +238,23 @@ export class Monitor {
   tick(now: Instant): Transition[] {
     const transitions: Transition[] = []
     for (
-      let top = this.deadlines.peek();
-      top !== null && top.heapDeadlineMs <= now.monoMs;
-      top = this.deadlines.peek()
+      let due = this.deadlines.takeDue(now.monoMs);
+      due !== null;
+      due = this.deadlines.takeDue(now.monoMs)
     ) {
-      // An entry left early by `schedule`: move it to its real deadline and look again.
-      if (top.dueAtMs !== null && top.dueAtMs > now.monoMs) {
-        this.deadlines.postponeTop(top.dueAtMs)
+      if (due.gone) {
+        this.forget(due.id)
         continue
       }
-      this.deadlines.delete(top)
-      if (top.gone) {
-        this.forget(top.id)
-        continue
-      }
-      const transition = this.reclassify(top, this.sources.get(top.sourceId), now, null)
+      const transition = this.reclassify(due, this.sources.get(due.sourceId), now, null)
       if (transition) transitions.push(transition)
     }
     return transitions
   }
 
-  /** The earliest deadline armed; it may come early (see `schedule`), never late. */
+  /** The earliest deadline armed; it may come early (see InstanceDeadlines), never late. */
   nextDeadlineMs(): number | null {
-    return this.deadlines.peek()?.heapDeadlineMs ?? null
+    return this.deadlines.nextMs()
   }
 
   get(id: string): InstanceRecord | undefined {
@@ -293,17 +287,6 @@ export class Monitor {
 
   phiOf(record: InstanceRecord, nowMs: number): number | null {
     return timing.phiOf(record, this.sources.get(record.sourceId), this.settings, nowMs)
-  }
-
-  /**
-   * Every heartbeat moves a deadline later. The heap entry is then left where it is, earlier than the
-   * truth: when it comes due, `tick` finds the real deadline and re-arms. A heartbeat costs no heap work.
-   */
-  private schedule(record: InstanceRecord, deadlineMs: number | null): void {
-    record.dueAtMs = deadlineMs
-    if (deadlineMs === null) this.deadlines.delete(record)
-    else if (!this.deadlines.has(record) || record.heapDeadlineMs > deadlineMs)
-      this.deadlines.set(record, deadlineMs)
   }
 
   /** A newcomer's first heartbeat: the silent instance of its service that it replaces becomes `gone`. */
@@ -350,7 +333,7 @@ export class Monitor {
         cause = `replaced by ${successor.instance}`
       }
     }
-    this.schedule(
+    this.deadlines.schedule(
       record,
       next === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
     )
