@@ -2,43 +2,41 @@
  * The liveness engine's pure core: registry + detector. Heartbeats, source health and the passing of
  * time go in; state transitions come out. It never reads a clock: every call says what time it is.
  */
-import { classify, nextChangeMs, type Thresholds } from './classify'
-import type { Instant } from './instant'
-import { InstanceDeadlines } from './instance-deadlines'
-import { InstanceIndex } from './instance-index'
+import type { Thresholds } from './classify'
+import { describeAge } from './describe'
+import { Detector, type WatchedSource } from './detector'
 import { sentAtOf, type Heartbeat } from './heartbeat'
+import type { Instant } from './instant'
+import { InstanceChanges, type Changes } from './instance-changes'
+import { InstanceIndex } from './instance-index'
 import * as timing from './instance-timing'
 import type { ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
 import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRecord } from './registry'
-import { findPredecessor, findSuccessor } from './replacement'
 import type { DetectionSettings } from './settings'
-import { describeAge } from './describe'
-import { NO_TRANSITIONS, silenceReason, transitionOf, type Transition } from './transition'
+import { NO_TRANSITIONS, type Transition } from './transition'
 
 export type { Instant } from './instant'
+export type { Changes } from './instance-changes'
 export type { Transition } from './transition'
 
 export type IngestResult =
   { ok: true; id: string; transitions: readonly Transition[] } | { ok: false; reason: string }
 
-interface SourceEntry extends timing.SourceTiming {
-  /** By service and instance name: the hot path never builds an id. */
-  instances: InstanceIndex<InstanceRecord>
-}
-
-export interface Changes {
-  changed: Set<InstanceRecord>
-  removedIds: Set<string>
-}
-
 export class Monitor {
   private readonly records = new Map<string, InstanceRecord>()
-  private readonly deadlines = new InstanceDeadlines()
-  private readonly sources = new Map<string, SourceEntry>()
-  private changes: Changes = { changed: new Set(), removedIds: new Set() }
+  private readonly sources = new Map<string, WatchedSource>()
+  private readonly changes = new InstanceChanges()
+  private readonly detector: Detector
 
-  constructor(private settings: DetectionSettings) {}
+  constructor(settings: DetectionSettings) {
+    this.detector = new Detector(settings, this.changes)
+  }
+
+  /** The detector's, in one place. */
+  private get settings(): DetectionSettings {
+    return this.detector.settings
+  }
 
   get instanceCount(): number {
     return this.records.size
@@ -71,9 +69,8 @@ export class Monitor {
     if (!record) return false
     this.records.delete(id)
     this.sources.get(record.sourceId)?.instances.delete(record)
-    this.deadlines.delete(record)
-    this.changes.changed.delete(record)
-    this.changes.removedIds.add(id)
+    this.detector.deadlines.delete(record)
+    this.changes.markForgotten(record)
     return true
   }
 
@@ -97,9 +94,9 @@ export class Monitor {
       record = newRecord(sourceId, heartbeat, now.monoMs, now.wallMs)
       source.instances.add(record)
       this.records.set(record.id, record)
-      this.changes.removedIds.delete(record.id)
+      this.changes.markAdded(record)
     }
-    this.changes.changed.add(record)
+    this.changes.mark(record)
     const marker = heartbeat.beatMarker
     if (marker !== null && (fresh ? initialScan : marker === record.beatMarker)) {
       applyReport(record, heartbeat, now.monoMs)
@@ -115,14 +112,14 @@ export class Monitor {
           cause = `last heartbeat ${describeAge(ageMs)} before we started watching`
         }
       }
-      const transition = this.reclassify(record, source, now, cause)
+      const transition = this.detector.reclassify(record, source, now, cause)
       return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
     }
     const firstBeat = record.firstSeenMs === null
     applyHeartbeat(record, heartbeat, now.monoMs)
     const cause = heartbeat.goodbye ? 'said goodbye' : 'heartbeat received'
-    const transition = this.reclassify(record, source, now, cause)
-    const retired = firstBeat && !initialScan ? this.retirePredecessor(record, source, now) : null
+    const transition = this.detector.reclassify(record, source, now, cause)
+    const retired = firstBeat && !initialScan ? this.detector.retirePredecessor(record, source, now) : null
     if (!transition && !retired) return { ok: true, id: record.id, transitions: NO_TRANSITIONS }
     return {
       ok: true,
@@ -149,8 +146,8 @@ export class Monitor {
       record.gone = true
       record.replacedBy = replacedBy
     }
-    this.changes.changed.add(record)
-    return this.reclassify(record, this.sources.get(record.sourceId), now, reason)
+    this.changes.mark(record)
+    return this.detector.reclassify(record, this.sources.get(record.sourceId), now, reason)
   }
 
   /**
@@ -165,7 +162,7 @@ export class Monitor {
     for (const record of source.instances.all()) {
       if (connected) record.graceFromMs = now.monoMs
       const cause = connected ? 'source reconnected' : 'source disconnected'
-      const transition = this.reclassify(record, source, now, cause)
+      const transition = this.detector.reclassify(record, source, now, cause)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -183,8 +180,8 @@ export class Monitor {
       if (record.gone || record.stopped) continue
       if (overdueOnly && (record.dueAtMs === null || record.dueAtMs > now.monoMs)) continue
       record.graceFromMs = now.monoMs
-      this.changes.changed.add(record)
-      const transition = this.reclassify(record, this.sources.get(record.sourceId), now, reason)
+      this.changes.mark(record)
+      const transition = this.detector.reclassify(record, this.sources.get(record.sourceId), now, reason)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -203,14 +200,8 @@ export class Monitor {
       const record = restoredRecord(saved, now)
       source.instances.add(record)
       this.records.set(record.id, record)
-      this.changes.changed.add(record)
-      const thresholds = timing.thresholdsOf(record, source, this.settings)
-      const input = timing.livenessInput(record, source)
-      record.state = classify(input, now.monoMs, thresholds)
-      this.deadlines.schedule(
-        record,
-        record.state === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
-      )
+      this.changes.mark(record)
+      this.detector.settle(record, source, now)
       restored++
     }
     return restored
@@ -218,12 +209,12 @@ export class Monitor {
 
   /** New detection settings (thresholds, overrides): every instance is classified anew. */
   updateSettings(settings: DetectionSettings, now: Instant): Transition[] {
-    this.settings = settings
+    this.detector.settings = settings
     const transitions: Transition[] = []
     for (const record of this.records.values()) {
-      this.changes.changed.add(record)
+      this.changes.mark(record)
       const source = this.sources.get(record.sourceId)
-      const transition = this.reclassify(record, source, now, 'settings changed')
+      const transition = this.detector.reclassify(record, source, now, 'settings changed')
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -231,22 +222,19 @@ export class Monitor {
 
   /** Marks instances changed so their views go out again (e.g. a mute changed). */
   touch(match: (record: InstanceRecord) => boolean): void {
-    for (const record of this.records.values()) if (match(record)) this.changes.changed.add(record)
+    for (const record of this.records.values()) if (match(record)) this.changes.mark(record)
   }
 
   /** Every instance whose deadline has passed is classified anew. */
   tick(now: Instant): Transition[] {
     const transitions: Transition[] = []
-    for (
-      let due = this.deadlines.takeDue(now.monoMs);
-      due !== null;
-      due = this.deadlines.takeDue(now.monoMs)
-    ) {
+    const deadlines = this.detector.deadlines
+    for (let due = deadlines.takeDue(now.monoMs); due !== null; due = deadlines.takeDue(now.monoMs)) {
       if (due.gone) {
         this.forget(due.id)
         continue
       }
-      const transition = this.reclassify(due, this.sources.get(due.sourceId), now, null)
+      const transition = this.detector.reclassify(due, this.sources.get(due.sourceId), now, null)
       if (transition) transitions.push(transition)
     }
     return transitions
@@ -254,7 +242,7 @@ export class Monitor {
 
   /** The earliest deadline armed; it may come early (see InstanceDeadlines), never late. */
   nextDeadlineMs(): number | null {
-    return this.deadlines.nextMs()
+    return this.detector.deadlines.nextMs()
   }
 
   get(id: string): InstanceRecord | undefined {
@@ -271,9 +259,7 @@ export class Monitor {
 
   /** Instances added or changed, and ids forgotten, since the last call. */
   drainChanges(): Changes {
-    const changes = this.changes
-    this.changes = { changed: new Set(), removedIds: new Set() }
-    return changes
+    return this.changes.drain()
   }
 
   /** An instance's timing, as views show it (instance-timing.ts). */
@@ -287,63 +273,5 @@ export class Monitor {
 
   phiOf(record: InstanceRecord, nowMs: number): number | null {
     return timing.phiOf(record, this.sources.get(record.sourceId), this.settings, nowMs)
-  }
-
-  /** A newcomer's first heartbeat: the silent instance of its service that it replaces becomes `gone`. */
-  private retirePredecessor(newcomer: InstanceRecord, source: SourceEntry, now: Instant): Transition | null {
-    const predecessor = findPredecessor(
-      newcomer,
-      source.instances.siblings(newcomer.service),
-      (sibling) => timing.thresholdsOf(sibling, source, this.settings).deadAfterMs,
-      now.monoMs,
-    )
-    if (!predecessor) return null
-    this.markReplaced(predecessor, newcomer)
-    return this.reclassify(predecessor, source, now, `replaced by ${newcomer.instance}`)
-  }
-
-  private markReplaced(old: InstanceRecord, successor: InstanceRecord): void {
-    old.gone = true
-    old.replacedBy = successor.id
-    successor.replaces = old.id
-    this.changes.changed.add(successor)
-  }
-
-  /** When a `gone` instance leaves the list (it stays in the history), or null to keep it. */
-  private purgeDeadline(now: Instant): number | null {
-    return this.settings.goneRetentionMs > 0 ? now.monoMs + this.settings.goneRetentionMs : null
-  }
-
-  /** Classifies one record at `now`, re-arms its deadline, and returns the transition if it changed. */
-  private reclassify(
-    record: InstanceRecord,
-    source: SourceEntry | undefined,
-    now: Instant,
-    cause: string | null,
-  ): Transition | null {
-    const thresholds = timing.thresholdsOf(record, source, this.settings)
-    const input = timing.livenessInput(record, source)
-    let next = classify(input, now.monoMs, thresholds)
-    if ((next === 'stale' || next === 'dead') && cause === null) {
-      const siblings = source?.instances.siblings(record.service) ?? []
-      const successor = findSuccessor(record, siblings, thresholds.deadAfterMs)
-      if (successor) {
-        this.markReplaced(record, successor)
-        next = 'gone'
-        cause = `replaced by ${successor.instance}`
-      }
-    }
-    this.deadlines.schedule(
-      record,
-      next === 'gone' ? this.purgeDeadline(now) : nextChangeMs(input, now.monoMs, thresholds),
-    )
-    if (next === record.state) return null
-
-    const from = record.state
-    record.state = next
-    record.stateSinceMs = now.monoMs
-    record.stateSinceWallMs = now.wallMs
-    this.changes.changed.add(record)
-    return transitionOf(record, from, now, cause ?? silenceReason(record, next, now.monoMs, thresholds))
   }
 }
