@@ -13,7 +13,11 @@ import { overrideFor, type DetectionSettings } from './settings'
 export interface SourceTiming {
   connected: boolean
   defaultIntervalMs: number | null
-  /** The shortest interval that may be learned from the source's gaps (see Monitor.addSource). */
+  /**
+   * The shortest interval that may be learned from this source's gaps. A polled source sees a beat only
+   * once per poll, so gaps come in multiples of the poll period; learning an interval near it would make
+   * jitter alone look stale.
+   */
   minLearnedMs: number
 }
 

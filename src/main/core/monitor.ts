@@ -3,9 +3,9 @@
  * time go in; state transitions come out. It never reads a clock: every call says what time it is.
  */
 import type { Thresholds } from './classify'
-import { describeAge } from './describe'
 import { Detector, type WatchedSource } from './detector'
-import { sentAtOf, type Heartbeat } from './heartbeat'
+import { admitFirstScanned, SEEN_IN_REGISTRY } from './first-scan'
+import type { Heartbeat } from './heartbeat'
 import type { Instant } from './instant'
 import { InstanceChanges, type Changes } from './instance-changes'
 import { InstanceIndex } from './instance-index'
@@ -14,7 +14,7 @@ import type { ExpectedInterval } from './interval'
 import type { PersistedInstance } from './persisted-state'
 import { applyHeartbeat, applyReport, newRecord, restoredRecord, type InstanceRecord } from './registry'
 import type { DetectionSettings } from './settings'
-import { NO_TRANSITIONS, type Transition } from './transition'
+import { transitionList, type Transition } from './transition'
 
 export type { Instant } from './instant'
 export type { Changes } from './instance-changes'
@@ -42,11 +42,7 @@ export class Monitor {
     return this.records.size
   }
 
-  /**
-   * `minLearnedMs`: the shortest interval that may be learned from this source's gaps. A polled source
-   * sees a beat only once per poll, so gaps come in multiples of the poll period; learning an interval
-   * near it would make jitter alone look stale.
-   */
+  /** A source to watch; `minLearnedMs` floors the intervals learned from its gaps (see SourceTiming). */
   addSource(sourceId: string, defaultIntervalMs: number | null = null, minLearnedMs = 0): void {
     this.sources.set(sourceId, {
       connected: false,
@@ -100,32 +96,18 @@ export class Monitor {
     const marker = heartbeat.beatMarker
     if (marker !== null && (fresh ? initialScan : marker === record.beatMarker)) {
       applyReport(record, heartbeat, now.monoMs)
-      let cause = 'first seen in its registry'
-      if (fresh) {
-        record.graceFromMs = now.monoMs
-        // A registry that never deletes (seed 000's hash) keeps every worker that ever ran: one
-        // that last beat longer ago than we keep gone instances is history, not an alarm.
-        const sentAtMs = sentAtOf(heartbeat)
-        const ageMs = sentAtMs === null ? null : now.wallMs - sentAtMs
-        if (ageMs !== null && this.settings.goneRetentionMs > 0 && ageMs > this.settings.goneRetentionMs) {
-          record.gone = true
-          cause = `last heartbeat ${describeAge(ageMs)} before we started watching`
-        }
-      }
+      const cause = fresh
+        ? admitFirstScanned(record, heartbeat, now, this.settings.goneRetentionMs)
+        : SEEN_IN_REGISTRY
       const transition = this.detector.reclassify(record, source, now, cause)
-      return { ok: true, id: record.id, transitions: transition ? [transition] : NO_TRANSITIONS }
+      return { ok: true, id: record.id, transitions: transitionList(transition) }
     }
     const firstBeat = record.firstSeenMs === null
     applyHeartbeat(record, heartbeat, now.monoMs)
     const cause = heartbeat.goodbye ? 'said goodbye' : 'heartbeat received'
     const transition = this.detector.reclassify(record, source, now, cause)
     const retired = firstBeat && !initialScan ? this.detector.retirePredecessor(record, source, now) : null
-    if (!transition && !retired) return { ok: true, id: record.id, transitions: NO_TRANSITIONS }
-    return {
-      ok: true,
-      id: record.id,
-      transitions: [transition, retired].filter((t): t is Transition => t !== null),
-    }
+    return { ok: true, id: record.id, transitions: transitionList(transition, retired) }
   }
 
   /**

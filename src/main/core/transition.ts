@@ -20,6 +20,15 @@ export interface Transition {
 /** What most calls return: one shared empty list instead of a new one per heartbeat. */
 export const NO_TRANSITIONS: readonly Transition[] = Object.freeze([])
 
+/** One or two transitions as a list, or the shared empty one. */
+export function transitionList(
+  first: Transition | null,
+  second: Transition | null = null,
+): readonly Transition[] {
+  if (first === null) return second === null ? NO_TRANSITIONS : [second]
+  return second === null ? [first] : [first, second]
+}
+
 /** The transition of a record that has just entered its current state. */
 export function transitionOf(
   record: InstanceRecord,
