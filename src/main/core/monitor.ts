@@ -1,6 +1,7 @@
 /**
- * The liveness engine's pure core: registry + detector. Heartbeats, source health and the passing of
- * time go in; state transitions come out. It never reads a clock: every call says what time it is.
+ * The liveness engine's pure core: the registry of watched instances, which hands each to the detector
+ * (detector.ts) when a message, its source's health or the passing of time concerns it. Heartbeats go
+ * in; state transitions come out. It never reads a clock: every call says what time it is.
  */
 import type { Thresholds } from './classify'
 import { Detector, type WatchedSource } from './detector'
@@ -33,7 +34,7 @@ export class Monitor {
     this.detector = new Detector(settings, this.changes)
   }
 
-  /** The detector's, in one place. */
+  /** Held by the detector, which reads them most; the registry takes its limits from the same object. */
   private get settings(): DetectionSettings {
     return this.detector.settings
   }

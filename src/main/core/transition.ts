@@ -18,7 +18,7 @@ export interface Transition {
 }
 
 /** What most calls return: one shared empty list instead of a new one per heartbeat. */
-export const NO_TRANSITIONS: readonly Transition[] = Object.freeze([])
+const NO_TRANSITIONS: readonly Transition[] = Object.freeze([])
 
 /** One or two transitions as a list, or the shared empty one. */
 export function transitionList(
