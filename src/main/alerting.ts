@@ -35,6 +35,8 @@ export class Alerting {
   private changedSources = new Set<string>()
   private readonly listeners = new Set<(notification: NotificationView) => void>()
   private readonly unsubscribe: (() => void)[]
+  private afterPolicyQueued = false
+  private stopped = false
 
   constructor(private readonly options: AlertingOptions) {
     const { engine, mutes } = options
@@ -52,7 +54,7 @@ export class Alerting {
         const now = realNow()
         this.policy.transition(view, now)
         if (view.to === 'alive') this.recovered(view.id, serviceIdOf(view), now.wallMs)
-        this.afterPolicy()
+        this.afterPolicySoon()
       }),
       engine.onSourceHealth((sourceId, state, error) => {
         this.policy.sourceHealth(sourceId, state, error, realNow())
@@ -98,6 +100,7 @@ export class Alerting {
   }
 
   stop(): void {
+    this.stopped = true
     for (const unsubscribe of this.unsubscribe) unsubscribe()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
@@ -114,9 +117,22 @@ export class Alerting {
     this.options.noteRecovery(instanceId, serviceId, counts.stale + counts.dead > 0)
   }
 
+  /**
+   * Transitions come in bursts (a tick, a source's loss: thousands at once): marks and the timer follow
+   * once the burst is over, so a storm costs one look at every flapping instance, not one per transition.
+   */
+  private afterPolicySoon(): void {
+    if (this.afterPolicyQueued) return
+    this.afterPolicyQueued = true
+    queueMicrotask(() => {
+      this.afterPolicyQueued = false
+      if (!this.stopped) this.afterPolicy()
+    })
+  }
+
   private afterPolicy(): void {
     const marks = this.policy.takeMarkChanges()
-    for (const id of marks.instances) this.options.engine.refresh(id)
+    this.options.engine.refresh(marks.instances)
     for (const id of marks.sources) this.changedSources.add(id)
     if (marks.sources.length > 0) this.options.engine.announce()
     this.armTimer()

@@ -3,16 +3,22 @@ import type { EngineEvent } from '../shared/api'
 import type { Delta, Snapshot } from '../shared/model'
 import { BATCH_MS, BridgeHub, type EventFeed } from './bridge-hub'
 
-/** A feed whose every change is one more pending delta. */
+/** A feed whose every change is one more pending delta; it counts the deltas built and dropped. */
 function changingFeed() {
   const listeners = new Set<() => void>()
   let pending = false
+  const counts = { built: 0, dropped: 0 }
   const feed: EventFeed = {
     snapshot: () => ({}) as Snapshot,
     takeDelta: () => {
       if (!pending) return null
       pending = false
+      counts.built++
       return { services: [], removed: [], sources: [], removedSources: [], transitions: [] } as Delta
+    },
+    dropDelta: () => {
+      if (pending) counts.dropped++
+      pending = false
     },
     onChange: (listener) => {
       listeners.add(listener)
@@ -21,6 +27,7 @@ function changingFeed() {
   }
   return {
     feed,
+    counts,
     change() {
       pending = true
       for (const listener of listeners) listener()
@@ -68,6 +75,24 @@ describe('BridgeHub', () => {
     expect(deltaAtMs).toEqual([0])
     vi.advanceTimersByTime(40)
     expect(deltaAtMs).toEqual([0, BATCH_MS])
+    hub.close()
+  })
+
+  it('builds no delta while no UI is connected, and sends the next one once one is', () => {
+    const { feed, change, counts } = changingFeed()
+    const hub = new BridgeHub(feed, () => Date.now())
+    for (let ms = 0; ms < 1_000; ms++) {
+      change()
+      vi.advanceTimersByTime(1)
+    }
+    expect(counts).toEqual({ built: 0, dropped: 1_000 / BATCH_MS + 1 })
+
+    const events: EngineEvent['type'][] = []
+    hub.connect((event: EngineEvent) => events.push(event.type))
+    change()
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(events).toEqual(['snapshot', 'delta'])
+    expect(counts.built).toBe(1)
     hub.close()
   })
 })

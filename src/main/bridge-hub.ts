@@ -1,15 +1,18 @@
 /**
  * Fans the engine out to every connected UI: a snapshot when one connects, then deltas batched at most
- * every BATCH_MS whatever the heartbeat rate. UIs never see a message per heartbeat.
+ * every BATCH_MS whatever the heartbeat rate. UIs never see a message per heartbeat. With no UI
+ * connected (headless, nobody looking), changes are dropped unbuilt: a UI that connects gets a snapshot.
  */
 import { performance } from 'node:perf_hooks'
 import type { EngineEvent } from '../shared/api'
 import type { Delta, Snapshot } from '../shared/model'
 
-/** What the hub fans out: the controller in the app, anything with the same three calls in tests. */
+/** What the hub fans out: the controller in the app, anything with the same calls in tests. */
 export interface EventFeed {
   snapshot(): Snapshot
   takeDelta(): Delta | null
+  /** Forgets the pending delta without building it. */
+  dropDelta(): void
   onChange(listener: () => void): () => void
 }
 
@@ -68,7 +71,9 @@ export class BridgeHub {
     }
     this.flushTimer = null
     this.lastFlushMs = this.nowMs()
-    // Drained even with no UI connected, so pending changes never pile up.
+    // Drained even with no UI connected, so pending changes never pile up; but then views of 10,000
+    // services a second would be built for nobody.
+    if (this.sinks.size === 0) return this.feed.dropDelta()
     const delta = this.feed.takeDelta()
     if (!delta) return
     const event: EngineEvent = { type: 'delta', delta }

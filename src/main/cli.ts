@@ -5,6 +5,7 @@ import { runPublishCommand } from '../publisher/cli'
 import { parseAppArgs, USAGE } from './cli-args'
 import { parseSourceUrl } from './core/source-url'
 import { startHeadless } from './headless'
+import { favourSmallHeap } from './heap-policy'
 import { loadConfigFile } from './store/config-file'
 import { DataDir } from './store/data-dir'
 import { FileSecretStore, PLAIN_CODEC } from './store/secrets'
@@ -101,6 +102,7 @@ function usageError(message: string): number {
   return 2
 }
 
+favourSmallHeap()
 void runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code
   if (code !== 0 || process.argv.includes('--help') || process.argv.includes('--version')) process.exit(code)

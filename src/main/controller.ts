@@ -148,6 +148,15 @@ export class Controller {
     return result
   }
 
+  /** What `takeDelta` would have returned, forgotten unbuilt: no UI is listening. */
+  dropDelta(): void {
+    this.engine.dropDelta()
+    this.alerting.takeNotifications()
+    this.alerting.takeChangedSources()
+    this.settingsChanged = false
+    this.alertsChanged = false
+  }
+
   async run(command: UiCommand): Promise<CommandResult> {
     switch (command.type) {
       case 'requestSnapshot':

@@ -89,9 +89,14 @@ export class Engine {
     return forgotten
   }
 
-  /** Sends the views of an instance, or of every instance of a service, again (after a mute). */
-  refresh(target: string): void {
-    this.monitor.touch((record) => record.id === target || serviceIdOf(record) === target)
+  /**
+   * Sends the views of instances, or of every instance of services, again (after a mute, a flapping
+   * mark). Many targets at once cost one pass over the instances, not one each.
+   */
+  refresh(targets: string | readonly string[]): void {
+    const wanted = new Set(typeof targets === 'string' ? [targets] : targets)
+    if (wanted.size === 0) return
+    this.monitor.touch((record) => wanted.has(record.id) || wanted.has(serviceIdOf(record)))
     this.notifyChange()
   }
 
@@ -242,6 +247,13 @@ export class Engine {
       else removedSources.push(id)
     }
     return { services, removed: [...removedIds], sources, removedSources, transitions }
+  }
+
+  /** Forgets what changed since the last delta, building no views: no UI is listening. */
+  dropDelta(): void {
+    this.monitor.drainChanges()
+    this.changedSourceIds = new Set()
+    this.pendingTransitions = []
   }
 
   /** Instances by state: all of them, or those of one source or one service (`source|service`). */

@@ -12,6 +12,7 @@ import { BridgeHub } from './bridge-hub'
 import { parseAppArgs } from './cli-args'
 import { parseUiCommand } from './commands'
 import { Controller } from './controller'
+import { favourSmallHeap } from './heap-policy'
 import { startDemo } from '../publisher/demo'
 import { DEFAULT_SOURCE, defaultConfig, startupConfig, type AppConfig } from './core/config'
 import { localClock, snoozeUntilMs } from '../shared/snooze-choices'
@@ -27,6 +28,7 @@ import { DataDir } from './store/data-dir'
 import { safeStorageSecrets } from './electron/safe-storage-secrets'
 import { StateKeeper } from './store/state-keeper'
 
+favourSmallHeap()
 const warn = (message: string): void => console.error(`heartbeat-tray: ${message}`)
 const argv = process.argv.slice(app.isPackaged ? 1 : 2)
 const RESOURCES = join(app.getAppPath(), 'resources')

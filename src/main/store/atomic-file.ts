@@ -4,6 +4,7 @@
  * and never stops the app from starting.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import { mkdir, open, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
@@ -18,6 +19,49 @@ export function writeFileAtomic(path: string, text: string, mode = 0o600): void 
   }
   renameSync(temporary, path)
   syncFolder(dirname(path))
+}
+
+/**
+ * The same, with the slow part (writing and fsyncing megabytes, which a busy disk can stretch to
+ * seconds) off the event loop. Only the rename runs on it, so a synchronous `writeFileAtomic` of the same
+ * file is never overtaken: `stillWanted`, asked just before the rename, says whether this write still
+ * matters (false: it was superseded, and is dropped). Resolves whether it was renamed into place.
+ */
+export async function writeFileAtomicInBackground(
+  path: string,
+  text: string,
+  stillWanted: () => boolean,
+  mode = 0o600,
+): Promise<boolean> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+  const temporary = `${path}.${process.pid}.background.tmp`
+  const file = await open(temporary, 'w', mode)
+  try {
+    await file.writeFile(text)
+    await file.sync()
+  } finally {
+    await file.close()
+  }
+  if (!stillWanted()) {
+    await rm(temporary, { force: true })
+    return false
+  }
+  renameSync(temporary, path)
+  await syncFolderInBackground(dirname(path))
+  return true
+}
+
+async function syncFolderInBackground(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // As in syncFolder: where a folder cannot be opened, the rename is as durable as allowed.
+  }
 }
 
 function syncFolder(folder: string): void {

@@ -2,12 +2,14 @@
  * Keeps the engine's state across restarts, in the data folder: restores instances and history at
  * start, appends transitions as they happen (batched), and saves every instance's state a few seconds
  * after it changes and on stop. A kill -9 loses at most those few seconds of liveness, never the file.
+ * While running, the file is written and fsynced off the event loop: with thousands of instances it is
+ * megabytes, and a busy disk would otherwise hold every heartbeat back for as long as it takes.
  */
 import { join } from 'node:path'
 import { parsePersistedState, type PersistedState } from '../core/persisted-state'
 import type { TransitionView } from '../../shared/model'
 import type { Engine } from '../engine'
-import { readJsonFile, writeFileAtomic } from './atomic-file'
+import { readJsonFile, writeFileAtomic, writeFileAtomicInBackground } from './atomic-file'
 import { HistoryFile } from './history-file'
 
 const SAVE_DELAY_MS = 2_000
@@ -19,6 +21,10 @@ export class StateKeeper {
   private pendingTransitions: TransitionView[] = []
   private saveTimer: NodeJS.Timeout | null = null
   private historyTimer: NodeJS.Timeout | null = null
+  /** A background save is under way; `saveAgain`: something changed since it took its copy. */
+  private saving = false
+  private saveAgain = false
+  private stopped = false
   private readonly unsubscribe: (() => void)[] = []
 
   constructor(
@@ -43,18 +49,29 @@ export class StateKeeper {
         this.pendingTransitions.push(transition)
         this.historyTimer ??= setTimeout(() => this.flushHistory(), HISTORY_FLUSH_MS)
       }),
-      this.engine.onChange(() => {
-        this.saveTimer ??= setTimeout(() => this.saveState(), SAVE_DELAY_MS)
-      }),
+      this.engine.onChange(() => this.scheduleSave()),
     )
     return { instances, transitions: transitions.length }
   }
 
   /** Writes everything now and stops listening. */
   stop(): void {
+    this.stopped = true
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe()
     this.flushHistory()
-    this.saveState()
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    this.saveTimer = null
+    try {
+      // Synchronous, so that it is on disk before the process exits; a background save still under
+      // way will not rename over it (it asks `stopped` first).
+      writeFileAtomic(this.statePath, this.stateText())
+    } catch (error) {
+      this.warn(`cannot save the state: ${(error as Error).message}`)
+    }
+  }
+
+  private scheduleSave(): void {
+    this.saveTimer ??= setTimeout(() => this.saveInBackground(), SAVE_DELAY_MS)
   }
 
   private flushHistory(): void {
@@ -69,18 +86,29 @@ export class StateKeeper {
     }
   }
 
-  private saveState(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer)
+  private saveInBackground(): void {
     this.saveTimer = null
+    if (this.saving) {
+      this.saveAgain = true
+      return
+    }
+    const text = this.stateText()
+    this.saving = true
+    writeFileAtomicInBackground(this.statePath, text, () => !this.stopped)
+      .catch((error: unknown) => this.warn(`cannot save the state: ${(error as Error).message}`))
+      .finally(() => {
+        this.saving = false
+        if (this.saveAgain && !this.stopped) this.scheduleSave()
+        this.saveAgain = false
+      })
+  }
+
+  private stateText(): string {
     const state: PersistedState = {
       version: 1,
       savedAtWallMs: Date.now(),
       instances: this.engine.persistedInstances(),
     }
-    try {
-      writeFileAtomic(this.statePath, JSON.stringify(state))
-    } catch (error) {
-      this.warn(`cannot save the state: ${(error as Error).message}`)
-    }
+    return JSON.stringify(state)
   }
 }
