@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { DEFAULT_DETECTION } from '../src/main/core/settings'
 import { Engine } from '../src/main/engine'
+import { favourSmallHeap } from '../src/main/heap-policy'
 import { measureFlood, type FloodResult } from './support/flood.mts'
 
 const smoke = process.argv.includes('--smoke')
@@ -46,6 +47,7 @@ async function bareConsumer(pattern: string, parse: boolean): Promise<Consumer> 
 }
 
 async function engineConsumer(pattern: string): Promise<Consumer> {
+  favourSmallHeap() // as the app's own processes run it
   const engine = new Engine({ detection: { ...DEFAULT_DETECTION, maxInstances: 1_000_000 } })
   const added = engine.addSource(`${URL}?pattern=${encodeURIComponent(pattern)}`)
   if (!added.ok) throw new Error(added.error)

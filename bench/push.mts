@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_DETECTION } from '../src/main/core/settings'
 import { Engine } from '../src/main/engine'
+import { favourSmallHeap } from '../src/main/heap-policy'
 import { buildSeed001Message } from '../src/publisher/seed001-message'
 import { freePort } from '../test/support/redis-server'
 import { driveLoad, type LoadResult } from './support/http-load.mts'
@@ -53,6 +54,7 @@ interface ServerUnderTest {
 }
 
 async function pushEndpoint(): Promise<ServerUnderTest> {
+  favourSmallHeap() // as the app's own processes run it
   const port = await freePort()
   const engine = new Engine({ detection: DEFAULT_DETECTION })
   const added = engine.addSource(`push://127.0.0.1:${port}`)

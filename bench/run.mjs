@@ -39,6 +39,20 @@ await build({
   logLevel: 'warning',
 })
 
+// These run the app itself (bin/heartbeat-tray.js from out/): build it as shipped first. A smoke run
+// comes from `npm test`, which has just built it.
+const APP_BENCHES = ['restart', 'ui', 'footprint']
+if (!flags.includes('--smoke') && chosen.some((name) => APP_BENCHES.includes(name))) {
+  const app = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+  })
+  if (app.status !== 0) {
+    console.error('bench: the app did not build')
+    process.exit(1)
+  }
+}
+
 let failed = false
 for (const name of chosen) {
   const result = spawnSync(process.execPath, [join(outDir, `${name}.mjs`), ...flags], {
