@@ -19,7 +19,7 @@ const smoke = process.argv.includes('--smoke')
 const URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0'
 const SERVICES = smoke ? 200 : 10_000
 const TOTAL = smoke ? 2_000 : 100_000
-const ROUNDS = smoke ? 1 : 5
+const ROUNDS = smoke ? 1 : 9
 /** `--only=engine` runs one consumer, for profiling (`node --cpu-prof out/bench/ingest.mjs --only=engine`). */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7)
 /** Set in the child process that takes one measurement. */
