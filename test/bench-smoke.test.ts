@@ -28,9 +28,19 @@ const FIELDS: Record<string, string[]> = {
     'services',
     'feed_failed',
   ],
+  footprint: [
+    'rss_mb_steady',
+    'rss_mb_growth_per_hour',
+    'idle_cpu_pct',
+    'baseline_rss_mb_steady',
+    'rss_ratio',
+    'baseline_idle_cpu_pct',
+    'services',
+    'lost',
+  ],
 }
 /** What a bench lost or failed to deliver, where it counts that: in a smoke run, nothing. */
-const NOTHING_LOST = ['lost', 'feed_failed']
+const NOTHING_LOST = ['lost', 'feed_failed', 'baseline_lost']
 
 describe('benches (smoke)', () => {
   it.each(Object.keys(FIELDS))(
