@@ -9,7 +9,7 @@
  * - idle_cpu_pct: CPU over the 30 s from the moment every service is dead, in % of one core.
  *   npm run bench -- footprint [--smoke] [--soak-minutes=N]
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,7 +37,7 @@ const IDLE_MS = smoke ? 3_000 : 30_000
 const SAMPLE_EVERY_MS = 1_000
 /** Set in the child process that runs the baseline consumer. */
 const BASELINE_PATTERN = process.argv.find((arg) => arg.startsWith('--baseline='))?.slice(11)
-/** Benches run bundled from out/bench/ (bench/run.mjs). */
+/** Benches run bundled from out/bench/, the app built into out/ (bench/run.mjs does both). */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 interface Measured {
@@ -71,8 +71,6 @@ if (BASELINE_PATTERN !== undefined) {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`)
   const channelPrefix = `bench-footprint-${process.pid}`
   const pattern = `${channelPrefix}:heartbeat:service:*`
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-footprint-'))
