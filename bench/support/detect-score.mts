@@ -7,8 +7,11 @@ import type { Multipliers } from '../../src/main/core/interval'
 import type { PlannedService } from './beat-plan.mts'
 import type { OverdueGap } from './beat-publisher.mts'
 
-/** The engine's views give an instance's age in whole milliseconds, so its arrival is known to ±0.5. */
-const ARRIVAL_RESOLUTION_MS = 0.5
+/**
+ * The engine keeps time in whole milliseconds (src/main/clock.ts) and its views give ages in them, so an
+ * arrival read back from a view is known to ±1.
+ */
+const ARRIVAL_RESOLUTION_MS = 1
 
 export interface ObservedTransition {
   service: string
