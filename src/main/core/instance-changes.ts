@@ -8,8 +8,13 @@ export interface Changes {
 
 export class InstanceChanges {
   private current: Changes = { changed: new Set(), removedIds: new Set() }
+  /** Which drain a record's `changeEpoch` refers to: a record marked since this one is in `changed`. */
+  private epoch = 0
 
+  // Every heartbeat marks its record: a number compared spares a hash-set probe on all but the first.
   mark(record: InstanceRecord): void {
+    if (record.changeEpoch === this.epoch) return
+    record.changeEpoch = this.epoch
     this.current.changed.add(record)
   }
 
@@ -27,6 +32,7 @@ export class InstanceChanges {
   drain(): Changes {
     const changes = this.current
     this.current = { changed: new Set(), removedIds: new Set() }
+    this.epoch++
     return changes
   }
 }

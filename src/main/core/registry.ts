@@ -48,6 +48,8 @@ export interface InstanceRecord extends HeapEntry {
   firstSeenMs: number | null
   /** When its classification next changes by itself (the detector's deadline), or null. */
   dueAtMs: number | null
+  /** See InstanceChanges.mark. */
+  changeEpoch: number
 }
 
 export function instanceId(sourceId: string, service: string, instance: string): string {
@@ -88,6 +90,7 @@ export function newRecord(
     replaceable: heartbeat.replaceable !== false,
     firstSeenMs: null,
     dueAtMs: null,
+    changeEpoch: -1,
     heapDeadlineMs: 0,
     heapIndex: -1,
   }
