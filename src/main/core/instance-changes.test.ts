@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { InstanceChanges } from './instance-changes'
 import { newRecord } from './registry'
-import type { Heartbeat } from './heartbeat'
+import { beat } from './test-support/heartbeats'
 
-const heartbeat = (instance: string): Heartbeat => ({
-  service: 'api',
-  instance,
-  host: null,
-  sentAtMs: null,
-  declaredIntervalMs: null,
-  reported: null,
-  goodbye: false,
-  fields: {},
-  beatMarker: null,
-})
+const heartbeat = (instance: string) => beat({ service: 'api', instance })
 
 describe('InstanceChanges', () => {
   it('lists each changed record once per drain, and again after the drain when it changes again', () => {

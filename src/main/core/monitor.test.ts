@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Heartbeat } from './heartbeat'
 import { Monitor, type Instant, type Transition } from './monitor'
 import { DEFAULT_DETECTION } from './settings'
+import { beat } from './test-support/heartbeats'
 
 const SOURCE = 'redis://test'
 const at = (monoMs: number): Instant => ({ monoMs, wallMs: 1_700_000_000_000 + monoMs })
-const beat = (over: Partial<Heartbeat> = {}): Heartbeat => ({
-  service: 'tracker_fetcher',
-  instance: 'a1',
-  host: null,
-  sentAtMs: null,
-  declaredIntervalMs: null,
-  reported: null,
-  goodbye: false,
-  fields: {},
-  beatMarker: null,
-  ...over,
-})
 
 function connectedMonitor(settings = DEFAULT_DETECTION): Monitor {
   const monitor = new Monitor(settings)
