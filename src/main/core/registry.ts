@@ -4,7 +4,7 @@ import type { HeapEntry } from './deadline-heap'
 import { sentAtIn, type Heartbeat } from './heartbeat'
 import { LEARN_WINDOW, pushGap, sortedCopy } from './interval'
 import type { PersistedInstance } from './persisted-state'
-import { parseTolerantJson } from './decode/tolerant-json'
+import { parseJsonObject } from './decode/json-object'
 
 export interface InstanceRecord extends HeapEntry {
   readonly id: string
@@ -125,11 +125,9 @@ export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, nowMs:
 
 export function payloadOf(record: InstanceRecord): Record<string, unknown> {
   if (typeof record.payload !== 'string') return record.payload
-  const parsed = parseTolerantJson(record.payload)
   // It parsed as an object when it came; anything else would mean the string was not what we kept.
-  return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
-    ? (parsed.value as Record<string, unknown>)
-    : {}
+  const parsed = parseJsonObject(record.payload)
+  return parsed.ok ? parsed.object : {}
 }
 
 /** The publisher's clock minus ours when its last message came, or null if it did not say. */
@@ -170,7 +168,8 @@ export function restoredRecord(
   record.graceFromMs = now.monoMs
   // Known from before: never a newcomer that replaces a sibling, and never taken for one.
   record.firstSeenMs = Number.NEGATIVE_INFINITY
-  record.gapsMs = saved.gapsMs.slice(-LEARN_WINDOW)
+  // Whole milliseconds, as the clock gives them now (clock.ts); older state files kept fractions.
+  record.gapsMs = saved.gapsMs.slice(-LEARN_WINDOW).map(Math.round)
   record.sortedGapsMs = sortedCopy(record.gapsMs)
   record.declaredIntervalMs = saved.declaredIntervalMs
   record.reported = saved.reported

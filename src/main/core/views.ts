@@ -27,6 +27,7 @@ export function serviceView(
     since: new Date(record.stateSinceWallMs).toISOString(),
     lastSeen: ageMs === null ? null : new Date(now.wallMs - ageMs).toISOString(),
     ageMs,
+    // A declared interval may be a fraction of a millisecond; every other time here is whole (clock.ts).
     expectedIntervalMs: Math.round(interval.ms),
     intervalOrigin: interval.origin,
     staleAfterMs: thresholds.staleAfterMs,
@@ -36,7 +37,7 @@ export function serviceView(
     phi: viewPhi(monitor.phiOf(record, now.monoMs)),
     heartbeats: record.heartbeats,
     payload,
-    gapsMs: record.gapsMs.map(Math.round),
+    gapsMs: [...record.gapsMs],
     replacedBy: record.replacedBy,
     replaces: record.replaces,
     muted: mute
