@@ -1,5 +1,6 @@
 import type { ServiceView } from '../../../../shared/model'
 import { useClock } from '../../clock'
+import { formatCount } from '../../count-format'
 import { formatAge, formatDurationMs } from '../../time-format'
 
 /** The facts of one instance, as a two-column list. */
@@ -15,7 +16,7 @@ export function InstanceFacts({ instance }: { instance: ServiceView }) {
     ],
     ['Reported', instance.reported ?? '—'],
     ['Clock skew', instance.skewMs === null ? '—' : skewText(instance.skewMs)],
-    ['Heartbeats', instance.heartbeats.toLocaleString()],
+    ['Heartbeats', formatCount(instance.heartbeats)],
     ['Host', instance.host ?? '—'],
   ]
   if (instance.phi !== null) facts.push(['φ (suspicion)', instance.phi.toFixed(1)])

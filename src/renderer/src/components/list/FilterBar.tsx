@@ -3,6 +3,7 @@ import type { ServiceState } from '../../../../shared/model'
 import { SORT_MODES, type SortMode } from '../../service-order'
 import { ui, useUiStore } from '../../ui-store'
 import { SearchIcon } from '../icons'
+import { formatCount } from '../../count-format'
 
 /** Severity order, as the chips read left to right. */
 const CHIP_STATES: readonly ServiceState[] = ['dead', 'stale', 'unknown', 'alive', 'stopped', 'gone']
@@ -63,7 +64,7 @@ export function FilterBar({ counts, textMatches, onLeaveDown }: FilterBarProps) 
           data-state="all"
           onClick={() => ui.allStates()}
         >
-          All <span className="chip-count">{textMatches.toLocaleString()}</span>
+          All <span className="chip-count">{formatCount(textMatches)}</span>
         </button>
         {CHIP_STATES.map((state) => (
           <button
@@ -78,7 +79,7 @@ export function FilterBar({ counts, textMatches, onLeaveDown }: FilterBarProps) 
             onClick={(event) => ui.pickState(state, event.ctrlKey || event.metaKey || event.shiftKey)}
           >
             <span className="chip-dot" />
-            {state} <span className="chip-count">{counts[state].toLocaleString()}</span>
+            {state} <span className="chip-count">{formatCount(counts[state])}</span>
           </button>
         ))}
       </div>

@@ -4,6 +4,7 @@ import { useHeartbeatStore } from '../../store'
 import { ChevronIcon } from '../icons'
 import { StateBadge, StateDot } from '../StateBadge'
 import { RowFrame, type RowPosition } from './RowFrame'
+import { formatCount } from '../../count-format'
 
 const PROBLEM_STATES: readonly ServiceState[] = ['dead', 'stale', 'unknown']
 
@@ -46,11 +47,11 @@ export const SourceRow = memo(function SourceRow({
           {sourceId}
         </span>
         <span className="group-count">
-          {instanceCount.toLocaleString()} instance{instanceCount === 1 ? '' : 's'}
+          {formatCount(instanceCount)} instance{instanceCount === 1 ? '' : 's'}
         </span>
         {problems.map((state) => (
           <span key={state} className="group-problem" data-state={state}>
-            {counts[state].toLocaleString()} {state}
+            {formatCount(counts[state])} {state}
           </span>
         ))}
         {source?.degraded && (
@@ -107,7 +108,7 @@ export const GoneRow = memo(function GoneRow({
     <RowFrame {...position} level={3} expanded={expanded} className="row-gone" testId="gone-group">
       <span role="gridcell" className="cell-group">
         <Chevron open={expanded} />
-        <span>{count.toLocaleString()} gone</span>
+        <span>{formatCount(count)} gone</span>
         <span className="group-hint">replaced or removed; kept for a while</span>
       </span>
     </RowFrame>

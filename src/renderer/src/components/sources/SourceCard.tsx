@@ -8,6 +8,7 @@ import { formatAge } from '../../time-format'
 import { CommandFeedback } from '../CommandFeedback'
 import { StateDot } from '../StateBadge'
 import { SourceUrlForm } from './SourceUrlForm'
+import { formatCount } from '../../count-format'
 
 /** One source: its link, its counters, why it rejected what it rejected; edit and remove. */
 export function SourceCard({ source }: { source: SourceView }) {
@@ -138,9 +139,7 @@ function Stat({
 }) {
   return (
     <div className="stat" data-warn={warn}>
-      <span className="stat-value">
-        {typeof value === 'number' ? value.toLocaleString() : (value ?? '—')}
-      </span>
+      <span className="stat-value">{typeof value === 'number' ? formatCount(value) : (value ?? '—')}</span>
       <span className="stat-label">{label}</span>
     </div>
   )
