@@ -80,6 +80,28 @@ test('keyboard: / finds, arrows move, Enter opens the detail, Escape closes it',
   await expect(page).toHaveURL(/#\/services$/)
 })
 
+test('a row shows its key metrics; the detail shows the last payload and follows new heartbeats', async ({
+  page,
+}) => {
+  await page.goto(app.url)
+  const { beat } = publisher()
+  await beat('pl_one', 'p1', 60, { queue_size: 7 })
+  const line = row(page, 'pl_one', 'p1')
+  await expect(line.locator('.cell-metrics')).toHaveText(/cpu 12\.5 %.*mem 156 MB/)
+  await line.click()
+  const payload = page.getByTestId('detail').getByTestId('payload')
+  await expect(payload).toContainText('"queue_size": 7')
+  await expect(page.getByTestId('gap-sparkline').or(page.getByText(/No gaps yet/))).toBeVisible()
+
+  // The engine sends the inspected instance again after each delta that changed it.
+  await beat('pl_one', 'p1', 60, { queue_size: 8, cpu_usage_percent: 91 })
+  await expect(payload).toContainText('"queue_size": 8')
+  await expect(line.locator('.cell-metrics')).toContainText('cpu 91 %')
+  // After a reload the page asks again: a new connection inspects nothing until it does.
+  await page.reload()
+  await expect(page.getByTestId('detail').getByTestId('payload')).toContainText('"queue_size": 8')
+})
+
 test('mute through the UI: the row says muted, and unmute takes it back', async ({ page }) => {
   await page.goto(app.url)
   await publisher().beat('mute_me', 'm1', 60)

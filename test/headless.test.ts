@@ -43,6 +43,16 @@ async function publishingService(): Promise<{ app: HeadlessApp; service: string 
   return { app, service }
 }
 
+/** A UI's WebSocket on the app, once its snapshot has come: every frame it receives, in order. */
+async function eventSocket(app: HeadlessApp): Promise<{ ws: WebSocket; frames: WsServerFrame[] }> {
+  const frames: WsServerFrame[] = []
+  const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/events`)
+  cleanups.push(() => ws.terminate())
+  ws.on('message', (data) => frames.push(JSON.parse(String(data)) as WsServerFrame))
+  await waitFor(() => frames.length >= 1)
+  return { ws, frames }
+}
+
 describe('headless API', () => {
   it('serves services with every documented field', async () => {
     const { app, service } = await publishingService()
@@ -91,11 +101,7 @@ describe('headless API', () => {
 
   it('sends a snapshot on connect, then batched deltas', async () => {
     const { app, service } = await publishingService()
-    const frames: WsServerFrame[] = []
-    const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/events`)
-    cleanups.push(() => ws.terminate())
-    ws.on('message', (data) => frames.push(JSON.parse(String(data)) as WsServerFrame))
-    await waitFor(() => frames.length >= 1)
+    const { ws, frames } = await eventSocket(app)
     const first = frames[0]
     expect(first?.type).toBe('snapshot')
     expect(first?.type === 'snapshot' && first.snapshot.services.map((s) => s.service)).toEqual([service])
@@ -126,6 +132,52 @@ describe('headless API', () => {
       id: 8,
       result: { ok: false, error: 'unknown command type: launchMissiles' },
     })
+  })
+
+  it('sends list rows without payloads, and one inspected instance whole as it changes', async () => {
+    const { app, service } = await publishingService()
+    const { ws, frames } = await eventSocket(app)
+    const row = frames[0]?.type === 'snapshot' ? frames[0].snapshot.services[0] : undefined
+    expect(row).toMatchObject({ service, instance: 'i-1', state: 'alive', metrics: {} })
+    expect(row).not.toHaveProperty('payload')
+    expect(row).not.toHaveProperty('gapsMs')
+
+    const id = row?.id as string
+    // One instance at a time: the last one asked for.
+    ws.send(JSON.stringify({ type: 'command', id: 1, command: { type: 'inspect', id: 'nobody' } }))
+    ws.send(JSON.stringify({ type: 'command', id: 2, command: { type: 'inspect', id } }))
+    await waitFor(() => frames.some((f) => f.type === 'result' && f.id === 2))
+    const views = () => frames.flatMap((f) => (f.type === 'view' ? [f.view] : []))
+    expect(views()).toEqual([
+      expect.objectContaining({ id, payload: { service_name: service, instance_id: 'i-1', queue_size: 3 } }),
+    ])
+    expect(frames.find((f) => f.type === 'result' && f.id === 1)).toMatchObject({
+      result: { ok: false, error: 'no instance nobody' },
+    })
+
+    const publisher = new Redis('redis://127.0.0.1:6379/0')
+    cleanups.push(() => publisher.disconnect())
+    const channel = `${app.engine.sourceViews()[0]?.url.split('pattern=')[1]?.replace('*', 'x')}`
+    const beat = { service_name: service, instance_id: 'i-1', cpu_usage_percent: 41.5, memory_usage_mb: 300 }
+    await publisher.publish(channel, JSON.stringify(beat))
+    await waitFor(() => views().length === 2)
+    expect(views()[1]).toMatchObject({
+      payload: beat,
+      heartbeats: 2,
+      metrics: { cpuPercent: 41.5, memoryMb: 300 },
+    })
+    const lastDelta = frames.findLast((f) => f.type === 'delta')
+    expect(lastDelta?.type === 'delta' && lastDelta.delta.services[0]?.metrics).toEqual({
+      cpuPercent: 41.5,
+      memoryMb: 300,
+    })
+
+    ws.send(JSON.stringify({ type: 'command', id: 3, command: { type: 'inspect', id: null } }))
+    await waitFor(() => frames.some((f) => f.type === 'result' && f.id === 3))
+    await publisher.publish(channel, JSON.stringify(beat))
+    await waitFor(() => app.engine.services()[0]?.heartbeats === 3)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(views()).toHaveLength(2)
   })
 
   it('refuses a request addressed to another host name (DNS rebinding) and a cross-site WebSocket', async () => {

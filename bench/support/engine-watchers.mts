@@ -47,13 +47,13 @@ export async function appWatcher(pattern: string, record: RecordTransition): Pro
   // A delta at most every 250 ms, serialized as the UI's WebSocket sends it.
   const hub = new BridgeHub(controller)
   let uiBytes = 0
-  const disconnect = hub.connect((event) => void (uiBytes += JSON.stringify(event).length))
+  const connection = hub.connect((event) => void (uiBytes += JSON.stringify(event).length))
   await until(() => controller.sourceViews()[0]?.state === 'connected', 'the engine to connect')
   return {
     received: () => controller.sourceViews()[0]?.received ?? 0,
     lastArrivals: () => arrivalsOf(controller.engine),
     stop: async () => {
-      disconnect()
+      connection.close()
       hub.close()
       await controller.stop()
       if (uiBytes === 0) throw new Error('the UI got nothing')

@@ -5,7 +5,7 @@
  * browser UIs. Also carries the policy's marks (flapping, degraded) onto the views.
  */
 import { performance } from 'node:perf_hooks'
-import type { NotificationView, ServiceView, SourceView } from '../shared/model'
+import type { NotificationView, ServiceRow, SourceView } from '../shared/model'
 import { serviceIdOf } from '../shared/rollup'
 import { AlertPolicy, type AlertSettings, type AlertTuning, type AlertWorld } from './core/alert-policy'
 import { degradedReason } from './core/alert-text'
@@ -82,9 +82,13 @@ export class Alerting {
     return taken
   }
 
-  /** The views with the policy's marks on them: flapping instances. */
-  markServices(views: ServiceView[]): ServiceView[] {
-    return views.map((view) => (this.policy.isFlapping(view.id) ? { ...view, flapping: true } : view))
+  /** Rows or views with the policy's marks on them: flapping instances. */
+  markServices<T extends ServiceRow>(views: T[]): T[] {
+    return views.map((view) => this.markService(view))
+  }
+
+  markService<T extends ServiceRow>(view: T): T {
+    return this.policy.isFlapping(view.id) ? { ...view, flapping: true } : view
   }
 
   /** The views with the policy's marks on them: degraded sources. */

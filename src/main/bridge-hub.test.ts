@@ -1,24 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EngineEvent } from '../shared/api'
-import type { Delta, Snapshot } from '../shared/model'
+import type { Delta, ServiceRow, ServiceView, Snapshot } from '../shared/model'
 import { BATCH_MS, BridgeHub, type EventFeed } from './bridge-hub'
 
-/** A feed whose every change is one more pending delta; it counts the deltas built and dropped. */
+/**
+ * A feed whose every change is one more pending delta, of the instances named; it counts the deltas
+ * built and dropped, and knows instances "a" and "b", whose views it counts too.
+ */
 function changingFeed() {
   const listeners = new Set<() => void>()
-  let pending = false
-  const counts = { built: 0, dropped: 0 }
+  let pending: string[] | null = null
+  const counts = { built: 0, dropped: 0, views: 0 }
   const feed: EventFeed = {
     snapshot: () => ({}) as Snapshot,
     takeDelta: () => {
       if (!pending) return null
-      pending = false
+      const services = pending.map((id) => ({ id }) as ServiceRow)
+      pending = null
       counts.built++
-      return { services: [], removed: [], sources: [], removedSources: [], transitions: [] } as Delta
+      return { services, removed: [], sources: [], removedSources: [], transitions: [] } as Delta
+    },
+    serviceView: (id) => {
+      if (id !== 'a' && id !== 'b') return null
+      counts.views++
+      return { id, payload: { n: counts.views } } as unknown as ServiceView
     },
     dropDelta: () => {
       if (pending) counts.dropped++
-      pending = false
+      pending = null
     },
     onChange: (listener) => {
       listeners.add(listener)
@@ -28,8 +37,8 @@ function changingFeed() {
   return {
     feed,
     counts,
-    change() {
-      pending = true
+    change(...ids: string[]) {
+      pending = [...(pending ?? []), ...ids]
       for (const listener of listeners) listener()
     },
   }
@@ -85,7 +94,7 @@ describe('BridgeHub', () => {
       change()
       vi.advanceTimersByTime(1)
     }
-    expect(counts).toEqual({ built: 0, dropped: 1_000 / BATCH_MS + 1 })
+    expect(counts).toEqual({ built: 0, dropped: 1_000 / BATCH_MS + 1, views: 0 })
 
     const events: EngineEvent['type'][] = []
     hub.connect((event: EngineEvent) => events.push(event.type))
@@ -93,6 +102,46 @@ describe('BridgeHub', () => {
     vi.advanceTimersByTime(BATCH_MS)
     expect(events).toEqual(['snapshot', 'delta'])
     expect(counts.built).toBe(1)
+    hub.close()
+  })
+
+  it('sends an inspecting UI the whole view of its instance at once and after each delta that changes it', () => {
+    const { feed, change, counts } = changingFeed()
+    const hub = new BridgeHub(feed, () => Date.now())
+    const inspector: string[] = []
+    const other: string[] = []
+    const said = (event: EngineEvent): string =>
+      event.type === 'view' ? `view ${event.view.id} ${String(event.view.payload.n)}` : event.type
+    const connection = hub.connect((event) => inspector.push(said(event)))
+    hub.connect((event) => other.push(said(event)))
+
+    expect(connection.inspect('a')).toBe(true)
+    expect(inspector).toEqual(['snapshot', 'view a 1'])
+    change('b')
+    vi.advanceTimersByTime(BATCH_MS)
+    change('a', 'b')
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(inspector).toEqual(['snapshot', 'view a 1', 'delta', 'delta', 'view a 2'])
+    expect(other).toEqual(['snapshot', 'delta', 'delta'])
+
+    expect(connection.inspect(null)).toBe(true)
+    change('a')
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(inspector.at(-1)).toBe('delta')
+    expect(connection.inspect('gone')).toBe(false)
+    expect(counts.views).toBe(2)
+    hub.close()
+  })
+
+  it('stops sending to a closed connection', () => {
+    const { feed, change } = changingFeed()
+    const hub = new BridgeHub(feed, () => Date.now())
+    const events: EngineEvent['type'][] = []
+    const connection = hub.connect((event) => events.push(event.type))
+    connection.close()
+    change('a')
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(events).toEqual(['snapshot'])
     hub.close()
   })
 })

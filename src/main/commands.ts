@@ -11,6 +11,9 @@ export function parseUiCommand(input: unknown): ParsedCommand {
   switch (input.type) {
     case 'requestSnapshot':
       return { ok: true, command: { type: 'requestSnapshot' } }
+    case 'inspect':
+      if (input.id !== null && !isText(input.id)) return fail('id must be a non-empty string, or null')
+      return { ok: true, command: { type: 'inspect', id: input.id } }
     case 'addSource':
     case 'testSource':
       if (!isText(input.url)) return fail('url must be a non-empty string')

@@ -2,7 +2,7 @@
  * The app's state beyond liveness: the config the user edits (sources, settings), mutes and snooze.
  * It runs UI commands, persists what they change, and feeds UIs snapshots and deltas of it all.
  */
-import type { CommandResult, UiCommand } from '../shared/api'
+import type { CommandResult, EngineCommand } from '../shared/api'
 import type {
   AlertState,
   Delta,
@@ -99,6 +99,12 @@ export class Controller {
     return this.alerting.markServices(this.engine.services())
   }
 
+  /** One instance whole, marked, for a UI that inspects it; null if it is not known. */
+  serviceView(id: string): ServiceView | null {
+    const view = this.engine.view(id)
+    return view && this.alerting.markService(view)
+  }
+
   sourceViews(): SourceView[] {
     return this.alerting.markSources(this.engine.sourceViews())
   }
@@ -157,10 +163,8 @@ export class Controller {
     this.alertsChanged = false
   }
 
-  async run(command: UiCommand): Promise<CommandResult> {
+  async run(command: EngineCommand): Promise<CommandResult> {
     switch (command.type) {
-      case 'requestSnapshot':
-        return { ok: true }
       case 'addSource':
         return this.addSource(command.url)
       case 'removeSource':

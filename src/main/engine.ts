@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks'
 import type {
   Delta,
+  ServiceRow,
   ServiceState,
   ServiceView,
   Snapshot,
@@ -18,11 +19,11 @@ import { emptyStateCounts, prometheusText } from './core/metrics'
 import { Monitor, type Instant, type Transition } from './core/monitor'
 import type { DetectionSettings } from './core/settings'
 import { newSourceStats, recordHealth, recordRejection, type SourceStats } from './core/source-stats'
-import { Mutes } from './core/mutes'
+import { Mutes, type Mute } from './core/mutes'
 import { persistRecord, type PersistedInstance } from './core/persisted-state'
 import type { InstanceRecord } from './core/registry'
 import { parseSourceUrl, type SourceSpec } from './core/source-url'
-import { serviceView, sourceView, transitionView } from './core/views'
+import { serviceRow, serviceView, sourceView, transitionView } from './core/views'
 import { planSource, type SourcePlan } from './sources'
 import type { RecordOrigin, Removal, SourceDetails } from './sources/source'
 
@@ -189,9 +190,22 @@ export class Engine {
     return { intervalMs: this.monitor.intervalOf(record).ms, ...this.monitor.thresholdsOf(record) }
   }
 
+  /** Every instance whole, for the HTTP API. */
   services(): ServiceView[] {
     const now = realNow()
     return [...this.monitor.all()].map((record) => this.viewOf(record, now))
+  }
+
+  /** Every instance as a list row: what a snapshot carries. */
+  rows(): ServiceRow[] {
+    const now = realNow()
+    return [...this.monitor.all()].map((record) => this.rowOf(record, now))
+  }
+
+  /** One instance whole, for a UI that inspects it; null if it is not known. */
+  view(id: string): ServiceView | null {
+    const record = this.monitor.get(id)
+    return record ? this.viewOf(record, realNow()) : null
   }
 
   sourceViews(): SourceView[] {
@@ -225,7 +239,7 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { services: this.services(), sources: this.sourceViews(), history: this.historyViews() }
+    return { services: this.rows(), sources: this.sourceViews(), history: this.historyViews() }
   }
 
   /** Everything that changed since the last call, or null if nothing did. */
@@ -238,7 +252,7 @@ export class Engine {
     this.changedSourceIds = new Set()
     this.pendingTransitions = []
     const now = realNow()
-    const services = [...changed].map((record) => this.viewOf(record, now))
+    const services = [...changed].map((record) => this.rowOf(record, now))
     const sources: SourceView[] = []
     const removedSources: string[] = []
     for (const id of sourceIds) {
@@ -272,12 +286,15 @@ export class Engine {
   }
 
   private viewOf(record: InstanceRecord, now: Instant): ServiceView {
-    return serviceView(
-      this.monitor,
-      record,
-      now,
-      this.mutes.muteOf(record.id, serviceIdOf(record), now.wallMs),
-    )
+    return serviceView(this.monitor, record, now, this.muteOf(record, now))
+  }
+
+  private rowOf(record: InstanceRecord, now: Instant): ServiceRow {
+    return serviceRow(this.monitor, record, now, this.muteOf(record, now))
+  }
+
+  private muteOf(record: InstanceRecord, now: Instant): Mute | null {
+    return this.mutes.muteOf(record.id, serviceIdOf(record), now.wallMs)
   }
 
   private viewOfSource(entry: SourceEntry): SourceView {

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, ipcMain, nativeImage, nativeTheme } from 'electron'
-import { IPC_COMMAND, IPC_EVENTS, type CommandResult } from '../shared/api'
+import { IPC_COMMAND, type CommandResult } from '../shared/api'
 import type { NotificationView } from '../shared/model'
 import { routeHashFor } from '../shared/open-route'
 import { BridgeHub } from './bridge-hub'
@@ -27,6 +27,7 @@ import { loadConfigFile } from './store/config-file'
 import { DataDir } from './store/data-dir'
 import { safeStorageSecrets } from './electron/safe-storage-secrets'
 import { StateKeeper } from './store/state-keeper'
+import { runUiCommand } from './ui-commands'
 
 favourSmallHeap()
 const warn = (message: string): void => console.error(`heartbeat-tray: ${message}`)
@@ -148,9 +149,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event, page, isOwnPage)) return { ok: false, error: 'unknown sender' }
       const parsed = parseUiCommand(input)
       if (!parsed.ok) return parsed
-      if (parsed.command.type === 'requestSnapshot')
-        hub.resend((engineEvent) => page?.send(IPC_EVENTS, engineEvent))
-      return controller.run(parsed.command)
+      return runUiCommand(parsed.command, window.feed, controller)
     })
     app.on('second-instance', () => window.open(null))
     app.on('activate', () => window.open(null))

@@ -2,14 +2,22 @@
  * The one contract between the engine and any UI. The preload exposes exactly this over IPC, headless
  * mode serves exactly this over WebSocket, and the renderer consumes exactly this.
  */
-import type { Delta, Snapshot, UserSettings } from './model'
+import type { Delta, ServiceView, Snapshot, UserSettings } from './model'
 
-/** Messages from the engine to a UI. */
-export type EngineEvent = { type: 'snapshot'; snapshot: Snapshot } | { type: 'delta'; delta: Delta }
+/**
+ * Messages from the engine to a UI. A `view` is the whole of the instance the UI inspects: sent when it
+ * asks, and after each delta that changed it.
+ */
+export type EngineEvent =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'delta'; delta: Delta }
+  | { type: 'view'; view: ServiceView }
 
 /** Commands from a UI to the engine; every one is validated in main (src/main/commands.ts). */
 export type UiCommand =
   | { type: 'requestSnapshot' }
+  /** Send this UI the whole view of one instance, now and whenever it changes; null stops. */
+  | { type: 'inspect'; id: string | null }
   /** Watch a new source; applies at once and persists. */
   | { type: 'addSource'; url: string }
   | { type: 'removeSource'; id: string }
@@ -26,6 +34,9 @@ export type UiCommand =
   /** Remove an instance from the list at once (its history stays). */
   | { type: 'forget'; id: string }
   | { type: 'updateSettings'; settings: Partial<UserSettings> }
+
+/** Commands about what one UI is sent are answered by its connection (src/main/ui-commands.ts). */
+export type EngineCommand = Exclude<UiCommand, { type: 'requestSnapshot' | 'inspect' }>
 
 export type CommandResult = { ok: true; message?: string } | { ok: false; error: string }
 

@@ -17,8 +17,20 @@ export type IntervalOrigin = 'config' | 'declared' | 'learned' | 'default'
 
 export type SourceState = 'connecting' | 'connected' | 'disconnected' | 'stopped'
 
-/** One instance of a service, as the UI and `GET /api/services` see it. */
-export interface ServiceView {
+/** The few numbers worth a glance in a row, picked out of whatever a payload carries. */
+export interface KeyMetrics {
+  cpuPercent?: number
+  memoryMb?: number
+  /** The one-minute load average. */
+  load?: number
+}
+
+/**
+ * One instance as a list, the tray and a rollup see it: what places, filters, counts and draws its row.
+ * Snapshots and deltas carry rows; the rest of an instance (its payload, gap history, timing) goes only
+ * to a UI that inspects it, as a ServiceView.
+ */
+export interface ServiceRow {
   /** Stable key: source id, service and instance. */
   id: string
   service: string
@@ -30,30 +42,35 @@ export interface ServiceView {
   since: string
   /** Wall-clock ISO time of the last heartbeat received, or null if none since start. */
   lastSeen: string | null
-  ageMs: number | null
   expectedIntervalMs: number
   intervalOrigin: IntervalOrigin
-  staleAfterMs: number
-  deadAfterMs: number
   /** Health the payload itself reports ("ok", "not_responding", ...), which is not liveness. */
   reported: string | null
-  /** Publisher clock minus ours at arrival, when the payload carries a timestamp. Shown, never trusted. */
-  skewMs: number | null
-  /** φ of the current silence in adaptive mode (issue 5), or null when φ does not decide. */
-  phi: number | null
   heartbeats: number
-  /** The last decoded payload, for display. */
-  payload: Record<string, unknown>
-  /** The last inter-arrival gaps, oldest first (for the sparkline). */
-  gapsMs: number[]
+  metrics: KeyMetrics
   /** For a `gone` instance: the id of the instance that replaced it (a restart under a new id). */
   replacedBy: string | null
-  /** The id of the instance this one replaced, if any. */
-  replaces: string | null
   /** Notifications about it are silenced: until a time, or (`until: null`) until it recovers. */
   muted: { until: string | null } | null
   /** Set while it changes state too often to alert on (issue 5); it notifies again once it settles. */
   flapping?: boolean
+}
+
+/** One instance whole, as `GET /api/services` and a UI's detail pane see it. */
+export interface ServiceView extends ServiceRow {
+  ageMs: number | null
+  staleAfterMs: number
+  deadAfterMs: number
+  /** Publisher clock minus ours at arrival, when the payload carries a timestamp. Shown, never trusted. */
+  skewMs: number | null
+  /** φ of the current silence in adaptive mode (issue 5), or null when φ does not decide. */
+  phi: number | null
+  /** The last decoded payload, for display. */
+  payload: Record<string, unknown>
+  /** The last inter-arrival gaps, oldest first (for the sparkline). */
+  gapsMs: number[]
+  /** The id of the instance this one replaced, if any. */
+  replaces: string | null
 }
 
 /** A service with its instances rolled up (`GET /api/services?group=service`). */
@@ -152,7 +169,7 @@ export interface AlertState {
 }
 
 export interface Snapshot {
-  services: ServiceView[]
+  services: ServiceRow[]
   sources: SourceView[]
   history: TransitionView[]
   settings: UserSettings
@@ -161,7 +178,7 @@ export interface Snapshot {
 
 /** What changed since the last delta; sent at most every 250 ms. */
 export interface Delta {
-  services: ServiceView[]
+  services: ServiceRow[]
   removed: string[]
   sources: SourceView[]
   /** Ids of sources no longer watched. */

@@ -2,25 +2,25 @@
  * Services roll up their instances (issue 8): counts by state, the worst live state, a summary. Pure and
  * shared, so the engine's API (`GET /api/services?group=service`) and the UI's service rows agree.
  */
-import type { ServiceRollup, ServiceState, ServiceView } from './model'
+import type { ServiceRollup, ServiceState, ServiceRow } from './model'
 
 /** Worst first; `stopped` and `gone` are not live and only speak when nothing else does. */
 const SEVERITY: readonly ServiceState[] = ['dead', 'stale', 'unknown', 'alive', 'stopped', 'gone']
 const LIVE: ReadonlySet<ServiceState> = new Set(['dead', 'stale', 'unknown', 'alive'])
 
-type Member = Pick<ServiceView, 'id' | 'service' | 'source' | 'state'>
+type Member = Pick<ServiceRow, 'id' | 'service' | 'source' | 'state'>
 
 export function emptyStateCounts(): Record<ServiceState, number> {
   return { alive: 0, stale: 0, dead: 0, stopped: 0, gone: 0, unknown: 0 }
 }
 
 /** A service's id: its source and name, as rollups and mutes name it. */
-export function serviceIdOf(instance: Pick<ServiceView, 'source' | 'service'>): string {
+export function serviceIdOf(instance: Pick<ServiceRow, 'source' | 'service'>): string {
   return `${instance.source}|${instance.service}`
 }
 
-export function rollUp(instances: readonly ServiceView[]): ServiceRollup[] {
-  const groups = new Map<string, ServiceView[]>()
+export function rollUp(instances: readonly ServiceRow[]): ServiceRollup[] {
+  const groups = new Map<string, ServiceRow[]>()
   for (const instance of instances) {
     const key = serviceIdOf(instance)
     const group = groups.get(key)

@@ -32,6 +32,7 @@ function view(
     skewMs: null,
     phi: null,
     heartbeats: 1,
+    metrics: {},
     payload: {},
     gapsMs: [],
     replacedBy: null,

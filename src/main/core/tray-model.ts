@@ -5,7 +5,7 @@
  * The overall state is the worst, over every live instance, of its liveness and its reported health
  * (DESIGN.md: "the worst of the two decides the tray"). A source we cannot watch counts as unknown.
  */
-import type { AlertState, ServiceState, ServiceView, SourceView } from '../../shared/model'
+import type { AlertState, ServiceState, ServiceRow, SourceView } from '../../shared/model'
 import { serviceIdOf } from '../../shared/rollup'
 import { reportedSeverity } from './reported-health'
 import {
@@ -41,7 +41,7 @@ export interface TrayModel {
 }
 
 export interface TrayInput {
-  services: Iterable<ServiceView>
+  services: Iterable<ServiceRow>
   sources: readonly SourceView[]
   alerts: AlertState
   nowWallMs: number
@@ -58,7 +58,7 @@ const RANK: Record<TrayState, number> = { alive: 0, unknown: 1, stale: 2, dead: 
 const worse = (a: TrayState, b: TrayState): TrayState => (RANK[b] > RANK[a] ? b : a)
 
 /** One instance's say in the tray: liveness and reported health, the worse of the two; none if it left. */
-export function trayStateOf(view: Pick<ServiceView, 'state' | 'reported'>): TrayState | null {
+export function trayStateOf(view: Pick<ServiceRow, 'state' | 'reported'>): TrayState | null {
   switch (view.state) {
     case 'gone':
     case 'stopped':
@@ -86,7 +86,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   const downIds = new Set(downSources.map((source) => source.id))
 
   const counts = new Map<ServiceState, number>()
-  const groups = new Map<string, ServiceView[]>()
+  const groups = new Map<string, ServiceRow[]>()
   let overall: TrayState = input.sources.length === 0 || downSources.length > 0 ? 'unknown' : 'alive'
   let unmutedWorst: TrayState = overall
   let liveInstances = 0
@@ -181,10 +181,10 @@ function sourceItem(source: SourceView, what: string): TrayMenuItem {
 }
 
 /** Services that are not alive, worst first, then by name; those of a source that is down are not news. */
-function serviceProblems(groups: Map<string, ServiceView[]>, downSources: Set<string>): ServiceProblem[] {
+function serviceProblems(groups: Map<string, ServiceRow[]>, downSources: Set<string>): ServiceProblem[] {
   const problems: ServiceProblem[] = []
   for (const members of groups.values()) {
-    const first = members[0] as ServiceView
+    const first = members[0] as ServiceRow
     if (downSources.has(first.source)) continue
     let state: TrayState = 'alive'
     for (const member of members) state = worse(state, trayStateOf(member) ?? 'alive')
@@ -193,14 +193,14 @@ function serviceProblems(groups: Map<string, ServiceView[]>, downSources: Set<st
     const muted = inState.every((member) => member.muted !== null)
     const label = `${first.service} — ${problemWords(members, inState, state)}${muted ? ' (muted)' : ''}`
     // Opens the instance in the worst state: the one to look at.
-    const target = (inState[0] as ServiceView).id
+    const target = (inState[0] as ServiceRow).id
     problems.push({ target, label, state, name: first.service })
   }
   return problems.sort((a, b) => RANK[b.state] - RANK[a.state] || a.name.localeCompare(b.name))
 }
 
 /** "dead", "1 of 3 dead", "reports not_responding". */
-function problemWords(members: ServiceView[], inState: ServiceView[], state: TrayState): string {
+function problemWords(members: ServiceRow[], inState: ServiceRow[], state: TrayState): string {
   const lone = inState.length === 1 ? inState[0] : undefined
   const reported =
     lone && lone.state !== state && lone.state !== 'unknown' ? `reports ${lone.reported}` : null

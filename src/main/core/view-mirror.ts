@@ -4,10 +4,10 @@
  * it costs nothing per heartbeat.
  */
 import type { EngineEvent } from '../../shared/api'
-import type { AlertState, ServiceView, SourceView } from '../../shared/model'
+import type { AlertState, ServiceRow, SourceView } from '../../shared/model'
 
 export class ViewMirror {
-  readonly services = new Map<string, ServiceView>()
+  readonly services = new Map<string, ServiceRow>()
   private readonly sourcesById = new Map<string, SourceView>()
   alerts: AlertState = { snoozedUntil: null }
 
@@ -25,6 +25,7 @@ export class ViewMirror {
       this.alerts = alerts
       return
     }
+    if (event.type !== 'delta') return
     const { delta } = event
     // Removals first: an id both removed and updated in one delta (purged, then back) stays.
     for (const id of delta.removed) this.services.delete(id)

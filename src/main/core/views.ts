@@ -1,22 +1,53 @@
 /** Core records turned into the plain views of the shared contract. */
-import type { ServiceView, SourceView, TransitionView } from '../../shared/model'
+import type { ServiceRow, ServiceView, SourceView, TransitionView } from '../../shared/model'
+import { isoTime } from './iso-time'
+import { keyMetricsOf } from './key-metrics'
 import type { Instant, Monitor, Transition } from './monitor'
 import type { Mute } from './mutes'
 import { payloadOf, skewOf, type InstanceRecord } from './registry'
 import type { SourceStats } from './source-stats'
 
+/** The instance as a list row (see ServiceRow): what every snapshot and delta carries. */
+export function serviceRow(
+  monitor: Monitor,
+  record: InstanceRecord,
+  now: Instant,
+  mute: Mute | null,
+): ServiceRow {
+  return rowOf(monitor, record, now, mute, payloadOf(record))
+}
+
+/** The instance whole: for the HTTP API and a UI that inspects it. */
 export function serviceView(
   monitor: Monitor,
   record: InstanceRecord,
   now: Instant,
   mute: Mute | null,
 ): ServiceView {
-  const interval = monitor.intervalOf(record)
-  const thresholds = monitor.thresholdsOf(record)
-  // Whole milliseconds: a view goes out for every instance in every snapshot, and 17 digits of a
-  // fraction of a millisecond per number nearly doubled its size.
   const payload = payloadOf(record)
-  const ageMs = record.lastSeenMs === null ? null : Math.round(now.monoMs - record.lastSeenMs)
+  const thresholds = monitor.thresholdsOf(record)
+  return {
+    ...rowOf(monitor, record, now, mute, payload),
+    ageMs: ageOf(record, now),
+    staleAfterMs: thresholds.staleAfterMs,
+    deadAfterMs: thresholds.deadAfterMs,
+    skewMs: skewOf(record, payload, now),
+    phi: viewPhi(monitor.phiOf(record, now.monoMs)),
+    payload,
+    gapsMs: [...record.gapsMs],
+    replaces: record.replaces,
+  }
+}
+
+function rowOf(
+  monitor: Monitor,
+  record: InstanceRecord,
+  now: Instant,
+  mute: Mute | null,
+  payload: Record<string, unknown>,
+): ServiceRow {
+  const interval = monitor.intervalOf(record)
+  const ageMs = ageOf(record, now)
   return {
     id: record.id,
     service: record.service,
@@ -24,26 +55,25 @@ export function serviceView(
     host: record.host,
     source: record.sourceId,
     state: record.state,
-    since: new Date(record.stateSinceWallMs).toISOString(),
-    lastSeen: ageMs === null ? null : new Date(now.wallMs - ageMs).toISOString(),
-    ageMs,
-    // A declared interval may be a fraction of a millisecond; every other time here is whole (clock.ts).
+    since: isoTime(record.stateSinceWallMs),
+    lastSeen: ageMs === null ? null : isoTime(now.wallMs - ageMs),
+    // A declared interval may be a fraction of a millisecond; every other time here is whole.
     expectedIntervalMs: Math.round(interval.ms),
     intervalOrigin: interval.origin,
-    staleAfterMs: thresholds.staleAfterMs,
-    deadAfterMs: thresholds.deadAfterMs,
     reported: record.reported,
-    skewMs: skewOf(record, payload, now),
-    phi: viewPhi(monitor.phiOf(record, now.monoMs)),
     heartbeats: record.heartbeats,
-    payload,
-    gapsMs: [...record.gapsMs],
+    metrics: keyMetricsOf(payload),
     replacedBy: record.replacedBy,
-    replaces: record.replaces,
     muted: mute
       ? { until: mute.untilWallMs === null ? null : new Date(mute.untilWallMs).toISOString() }
       : null,
   }
+}
+
+// Whole milliseconds: a row goes out for every instance in every snapshot, and 17 digits of a fraction
+// of a millisecond per number nearly doubled its size.
+function ageOf(record: InstanceRecord, now: Instant): number | null {
+  return record.lastSeenMs === null ? null : Math.round(now.monoMs - record.lastSeenMs)
 }
 
 /** φ beyond 99 (a 1-in-10^99 silence) says nothing more, and Infinity would not survive JSON. */

@@ -6,7 +6,7 @@
  */
 import { BrowserWindow, nativeTheme, screen, type NativeImage, type WebContents } from 'electron'
 import { IPC_EVENTS } from '../../shared/api'
-import type { BridgeHub } from '../bridge-hub'
+import type { BridgeConnection, BridgeHub } from '../bridge-hub'
 import { MIN_WINDOW_SIZE, restoreWindow } from '../core/window-bounds'
 import { loadWindowState, rememberWindowState } from './window-state'
 
@@ -25,6 +25,7 @@ export class MainWindow {
   private window: BrowserWindow | null = null
   private quitting = false
   private pendingHash: string | null = null
+  private connection: BridgeConnection | null = null
 
   constructor(private readonly options: MainWindowOptions) {}
 
@@ -55,6 +56,11 @@ export class MainWindow {
   /** The page's own WebContents, or null: only it may send commands. */
   get webContents(): WebContents | null {
     return this.window && !this.window.isDestroyed() ? this.window.webContents : null
+  }
+
+  /** The loaded page's link to the engine's feed, or null before it has loaded. */
+  get feed(): BridgeConnection | null {
+    return this.connection
   }
 
   /** Quitting: let the window close for real instead of hiding to the tray. */
@@ -97,10 +103,9 @@ export class MainWindow {
       event.preventDefault()
       window.hide()
     })
-    let disconnect: (() => void) | null = null
     window.webContents.on('did-finish-load', () => {
-      disconnect?.()
-      disconnect = options.hub.connect((event) => {
+      this.connection?.close()
+      this.connection = options.hub.connect((event) => {
         if (!window.isDestroyed()) window.webContents.send(IPC_EVENTS, event)
       })
       const hash = this.pendingHash
@@ -108,7 +113,8 @@ export class MainWindow {
       if (hash !== null) this.navigate(window, hash)
     })
     window.on('closed', () => {
-      disconnect?.()
+      this.connection?.close()
+      this.connection = null
       if (this.window === window) this.window = null
     })
     if (show) window.once('ready-to-show', () => window.show())

@@ -51,10 +51,11 @@ export class AppTray {
         if (this.menu) this.tray.popUpContextMenu(this.menu)
       })
     }
-    this.disconnect = hub.connect((event) => {
+    const connection = hub.connect((event) => {
       this.mirror.apply(event)
       this.render()
     })
+    this.disconnect = connection.close
     this.refresh = setInterval(() => this.render(), REFRESH_MS)
     this.refresh.unref()
   }

@@ -6,10 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WS_EVENTS_PATH, type WsServerFrame } from '../../shared/api'
-import type { BridgeHub, EventSink } from '../bridge-hub'
+import type { BridgeHub } from '../bridge-hub'
 import { parseUiCommand } from '../commands'
 import type { Controller } from '../controller'
 import { rollUp } from '../core/rollup'
+import { runUiCommand } from '../ui-commands'
 import { hostHeaderAllowed, tokenAllowed, type AccessPolicy } from './access'
 import { sendJson, sendText, serveStatic } from './static-files'
 
@@ -104,9 +105,8 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 function serveEvents(ws: WebSocket, { hub, controller }: ApiServerOptions): void {
-  const send: EventSink = (event) => sendFrame(ws, event)
-  const disconnect = hub.connect(send)
-  ws.on('close', disconnect)
+  const connection = hub.connect((event) => sendFrame(ws, event))
+  ws.on('close', connection.close)
   ws.on('error', () => ws.terminate())
   ws.on('message', (data) => {
     let frame: unknown
@@ -119,8 +119,9 @@ function serveEvents(ws: WebSocket, { hub, controller }: ApiServerOptions): void
     if (typeof id !== 'number') return
     const parsed = parseUiCommand(command)
     if (!parsed.ok) return sendFrame(ws, { type: 'result', id, result: { ok: false, error: parsed.error } })
-    if (parsed.command.type === 'requestSnapshot') hub.resend(send)
-    void controller.run(parsed.command).then((result) => sendFrame(ws, { type: 'result', id, result }))
+    void runUiCommand(parsed.command, connection, controller).then((result) =>
+      sendFrame(ws, { type: 'result', id, result }),
+    )
   })
 }
 

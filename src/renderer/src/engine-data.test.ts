@@ -128,6 +128,27 @@ describe('view helpers', () => {
     expect(sorted.map((s) => `${s.service}|${s.instance}`)).toEqual(['z|1', 'a|1', 'w|2', 'w|10'])
   })
 
+  it('keeps the inspected instance’s whole view, across a snapshot, and counts snapshots', () => {
+    const data = snapshotData()
+    expect(data.snapshots).toBe(1)
+    const view = instanceView('a|1', { payload: { cpu: 3 }, gapsMs: [1_000] })
+    const inspected = applyEngineEvent(data, { type: 'view', view })
+    expect(inspected.inspected).toBe(view)
+    expect(inspected.services).toBe(data.services)
+    const again = applyEngineEvent(inspected, {
+      type: 'snapshot',
+      snapshot: {
+        services: [a1],
+        sources: [],
+        history: [],
+        settings: null as never,
+        alerts: { snoozedUntil: null },
+      },
+    })
+    expect(again.inspected).toBe(view)
+    expect(again.snapshots).toBe(2)
+  })
+
   it('says ages and durations as people read them', () => {
     const now = Date.parse('2026-01-01T00:01:00.000Z')
     expect(formatAge('2026-01-01T00:00:59.600Z', now)).toBe('just now')
@@ -140,6 +161,8 @@ describe('view helpers', () => {
   it('refuses malformed frames from the socket', () => {
     expect(parseServerFrame('not json')).toBeNull()
     expect(parseServerFrame('{"type":"delta","delta":{"services":[]}}')).toBeNull()
+    expect(parseServerFrame('{"type":"view","view":{"service":"a"}}')).toBeNull()
+    expect(parseServerFrame('{"type":"view","view":{"id":"a"}}')).toEqual({ type: 'view', view: { id: 'a' } })
     expect(parseServerFrame('{"type":"result","id":1,"result":{"ok":true}}')).toEqual({
       type: 'result',
       id: 1,

@@ -3,6 +3,7 @@ import type { EngineEvent } from '../../shared/api'
 import type {
   AlertState,
   Delta,
+  ServiceRow,
   ServiceView,
   SourceView,
   TransitionView,
@@ -14,12 +15,12 @@ export const HISTORY_LIMIT = 1_000
 
 export interface EngineData {
   /**
-   * Keyed by ServiceView.id. A delta patches this map in place rather than copying it (copying 10,000
+   * Keyed by ServiceRow.id. A delta patches this map in place rather than copying it (copying 10,000
    * entries four times a second costs more than everything else the renderer does), so read it through
-   * the version counters below, which move whenever it does. Each ServiceView is replaced, never
+   * the version counters below, which move whenever it does. Each ServiceRow is replaced, never
    * mutated, so a selector on one entry still sees its own changes.
    */
-  services: ReadonlyMap<string, ServiceView>
+  services: ReadonlyMap<string, ServiceRow>
   /** Bumped by every change to any instance. */
   servicesVersion: number
   /** Bumped only when an instance appears or goes, or changes what places its row (state, host, muted). */
@@ -30,8 +31,12 @@ export interface EngineData {
   alerts: AlertState
   /** Oldest first, at most HISTORY_LIMIT. */
   history: TransitionView[]
+  /** The whole view of the instance this UI inspects (its detail pane), as last sent; null if none. */
+  inspected: ServiceView | null
   /** False until the first snapshot, so "nothing yet" and "nothing at all" look different. */
   hasSnapshot: boolean
+  /** Snapshots received: each follows a (re)connection. */
+  snapshots: number
 }
 
 /** Never patched: deltas before the first snapshot are dropped, and a snapshot brings a new map. */
@@ -43,7 +48,9 @@ export const NO_ENGINE_DATA: EngineData = {
   settings: null,
   alerts: { snoozedUntil: null },
   history: [],
+  inspected: null,
   hasSnapshot: false,
+  snapshots: 0,
 }
 
 /** A snapshot replaces everything; a delta patches. Returns `data` itself when nothing changed. */
@@ -58,9 +65,12 @@ export function applyEngineEvent(data: EngineData, event: EngineEvent): EngineDa
       settings,
       alerts,
       history: history.slice(-HISTORY_LIMIT),
+      inspected: data.inspected,
       hasSnapshot: true,
+      snapshots: data.snapshots + 1,
     }
   }
+  if (event.type === 'view') return { ...data, inspected: event.view }
   // The snapshot that must come first will hold everything this delta says.
   if (!data.hasSnapshot) return data
   return applyDelta(data, event.delta)
@@ -71,7 +81,7 @@ function applyDelta(data: EngineData, delta: Delta): EngineData {
   const sourcesChanged = delta.sources.length > 0 || delta.removedSources.length > 0
   const settingsChanged = delta.settings !== undefined || delta.alerts !== undefined
   if (!servicesChanged && !sourcesChanged && !settingsChanged && delta.transitions.length === 0) return data
-  const layoutChanged = servicesChanged && patchServices(data.services as Map<string, ServiceView>, delta)
+  const layoutChanged = servicesChanged && patchServices(data.services as Map<string, ServiceRow>, delta)
   return {
     ...data,
     settings: delta.settings ?? data.settings,
@@ -90,7 +100,7 @@ function applyDelta(data: EngineData, delta: Delta): EngineData {
  * Removals first, so an id both removed and updated in one delta (a purge then a return) stays.
  * Says whether any row moved, appeared or went.
  */
-function patchServices(services: Map<string, ServiceView>, delta: Delta): boolean {
+function patchServices(services: Map<string, ServiceRow>, delta: Delta): boolean {
   let layoutChanged = false
   for (const id of delta.removed) layoutChanged = services.delete(id) || layoutChanged
   for (const service of delta.services) {
@@ -102,7 +112,7 @@ function patchServices(services: Map<string, ServiceView>, delta: Delta): boolea
 }
 
 /** The fields that group, filter, count or place a row; any other change only redraws the row itself. */
-function movesRow(before: ServiceView, after: ServiceView): boolean {
+function movesRow(before: ServiceRow, after: ServiceRow): boolean {
   return (
     before.state !== after.state ||
     before.host !== after.host ||

@@ -17,7 +17,7 @@ bridge.subscribe((event) => {
   applyEvent(event)
   showBrowserNotifications(event)
   // States changed: ages move to the same instant, so "dead" never shows beside a clock up to 1 s behind.
-  if (event.type === 'snapshot' || event.delta.transitions.length > 0) tickNow()
+  if (event.type === 'snapshot' || (event.type === 'delta' && event.delta.transitions.length > 0)) tickNow()
 })
 startClock()
 syncRouteWithHash()

@@ -1,5 +1,5 @@
 /** How rows are ordered: by severity, by name, or by how long since the last heartbeat. */
-import { SERVICE_STATES, type ServiceState, type ServiceView } from '../../shared/model'
+import { SERVICE_STATES, type ServiceState, type ServiceRow } from '../../shared/model'
 
 export type SortMode = 'severity' | 'name' | 'age'
 
@@ -60,7 +60,7 @@ export function compareEntries(mode: SortMode, a: SortEntry, b: SortEntry): numb
   }
 }
 
-function instanceEntry(instance: ServiceView): SortEntry {
+function instanceEntry(instance: ServiceRow): SortEntry {
   return {
     state: instance.state,
     nameKey: `${naturalKey(instance.service)}\u0000${naturalKey(instance.instance)}`,
@@ -69,7 +69,7 @@ function instanceEntry(instance: ServiceView): SortEntry {
 }
 
 /** Instances in display order; sorts a copy. */
-export function sortInstances(instances: Iterable<ServiceView>, mode: SortMode): ServiceView[] {
+export function sortInstances(instances: Iterable<ServiceRow>, mode: SortMode): ServiceRow[] {
   const entries = [...instances].map((instance) => ({ instance, entry: instanceEntry(instance) }))
   entries.sort((a, b) => compareEntries(mode, a.entry, b.entry))
   return entries.map(({ instance }) => instance)

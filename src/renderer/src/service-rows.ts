@@ -2,7 +2,7 @@
  * The services list as rows: grouped by source, then by service with its instances nested, filtered by
  * state and text, sorted. Pure: the list view renders whichever of these rows are in view.
  */
-import type { ServiceRollup, ServiceState, ServiceView } from '../../shared/model'
+import type { ServiceRollup, ServiceState, ServiceRow } from '../../shared/model'
 import { emptyStateCounts, rollUpService, serviceIdOf } from '../../shared/rollup'
 import {
   compareEntries,
@@ -54,8 +54,8 @@ export interface ServiceList {
 interface ServiceGroup {
   id: string
   service: string
-  all: ServiceView[]
-  shown: ServiceView[]
+  all: ServiceRow[]
+  shown: ServiceRow[]
 }
 
 interface SourceTotals {
@@ -70,7 +70,7 @@ export function searchTerms(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean)
 }
 
-export function matchesSearch(instance: ServiceView, terms: readonly string[]): boolean {
+export function matchesSearch(instance: ServiceRow, terms: readonly string[]): boolean {
   if (terms.length === 0) return true
   const haystack =
     `${instance.service}\n${instance.instance}\n${instance.host ?? ''}\n${instance.source}`.toLowerCase()
@@ -78,7 +78,7 @@ export function matchesSearch(instance: ServiceView, terms: readonly string[]): 
 }
 
 export function buildServiceList(
-  instances: Iterable<ServiceView>,
+  instances: Iterable<ServiceRow>,
   sourceOrder: readonly string[],
   filter: ListFilter,
   expansion: ListExpansion,
@@ -146,7 +146,7 @@ export function buildServiceList(
   return { rows, counts, matching, total }
 }
 
-function instanceRow(instance: ServiceView, nested: boolean): ListRow {
+function instanceRow(instance: ServiceRow, nested: boolean): ListRow {
   return { kind: 'instance', key: instanceRowKey(instance.id), id: instance.id, nested }
 }
 
@@ -160,7 +160,7 @@ function newSourceTotals(): SourceTotals {
 }
 
 /** A service's only instance, when it has one (and it is not gone): that row stands for the service. */
-function soleInstance(group: ServiceGroup): ServiceView | null {
+function soleInstance(group: ServiceGroup): ServiceRow | null {
   const only = group.all.length === 1 ? group.all[0] : undefined
   return only !== undefined && only.state !== 'gone' ? only : null
 }
@@ -189,15 +189,15 @@ function sortGroups(groups: readonly ServiceGroup[], mode: SortMode): ServiceGro
   return entries.map(({ group }) => group)
 }
 
-function worstState(instances: readonly ServiceView[]): ServiceState {
-  let worst = (instances[0] as ServiceView).state
+function worstState(instances: readonly ServiceRow[]): ServiceState {
+  let worst = (instances[0] as ServiceRow).state
   for (const instance of instances)
     if (severityRank(instance.state) < severityRank(worst)) worst = instance.state
   return worst
 }
 
 /** The longest-silent instance still expected to beat (gone ones are not), or any if none is. */
-function oldestLastSeen(instances: readonly ServiceView[]): string | null {
+function oldestLastSeen(instances: readonly ServiceRow[]): string | null {
   const expected = instances.filter((instance) => instance.state !== 'gone' && instance.state !== 'stopped')
   let oldest: string | undefined
   for (const instance of expected.length > 0 ? expected : instances) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CommandResult, UiCommand } from '../../shared/api'
 import { durationText, parseDurationText } from './duration-text'
-import { keyMetrics } from './key-metrics'
+import { keyMetricTexts } from './key-metrics'
 import { resolveTarget } from './open-target'
 import { hashOf, routeFromHash } from './route'
 import { nextMorning, snoozeChoices } from './snooze-choices'
@@ -11,21 +11,18 @@ import { sparkline } from './sparkline'
 import { instanceView, transitionView } from './test-support/views'
 import { aliveShare, uptimeSpans, uptimeWindowMs } from './uptime'
 
-describe('key metrics', () => {
-  it('finds cpu and memory in the seeds’ payloads', () => {
-    expect(keyMetrics({ memory_usage_mb: 156.3, cpu_usage_percent: 12.5 })).toEqual([
+describe('key metric texts', () => {
+  it('shows each metric a row has, rounded to what a glance needs', () => {
+    expect(keyMetricTexts({ cpuPercent: 12.5, memoryMb: 156.3 })).toEqual([
       { label: 'cpu', text: '12.5 %' },
       { label: 'mem', text: '156 MB' },
     ])
-    expect(keyMetrics({ metrics: { cpu: 37, memory: 212 } })).toEqual([
-      { label: 'cpu', text: '37 %' },
-      { label: 'mem', text: '212 MB' },
-    ])
-    expect(keyMetrics({ rss: 2_097_152, loadavg: [0.3, 0.2, 0.1] })).toEqual([
+    expect(keyMetricTexts({ memoryMb: 2_048, load: 0.3 })).toEqual([
       { label: 'mem', text: '2 GB' },
       { label: 'load', text: '0.3' },
     ])
-    expect(keyMetrics({ cpu_usage_percent: null, memory_usage_mb: 'NaN', queue_size: 3 })).toEqual([])
+    expect(keyMetricTexts({ cpuPercent: 3.14159 })).toEqual([{ label: 'cpu', text: '3.14 %' }])
+    expect(keyMetricTexts({})).toEqual([])
   })
 })
 

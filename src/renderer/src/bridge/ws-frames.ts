@@ -22,6 +22,8 @@ export function parseServerFrame(text: string): WsServerFrame | null {
       const wellFormed = isRecord(body) && EVENT_ARRAYS[frame.type].every((key) => Array.isArray(body[key]))
       return wellFormed ? (frame as WsServerFrame) : null
     }
+    case 'view':
+      return isRecord(frame.view) && typeof frame.view.id === 'string' ? (frame as WsServerFrame) : null
     case 'result':
       return typeof frame.id === 'number' && isRecord(frame.result) ? (frame as WsServerFrame) : null
     default:

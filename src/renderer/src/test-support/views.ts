@@ -23,6 +23,7 @@ export function instanceView(key: string, over: Partial<ServiceView> = {}): Serv
     skewMs: null,
     phi: null,
     heartbeats: 1,
+    metrics: {},
     payload: {},
     gapsMs: [],
     replacedBy: null,

@@ -1,3 +1,4 @@
+import { useInspectedView } from '../../hooks/use-inspected-view'
 import { useHeartbeatStore } from '../../store'
 import { ui } from '../../ui-store'
 import { CloseIcon, MutedIcon } from '../icons'
@@ -7,9 +8,13 @@ import { InstanceActions } from './InstanceActions'
 import { InstanceFacts } from './InstanceFacts'
 import { UptimeBar } from './UptimeBar'
 
-/** Everything about one instance: facts, rhythm, history, actions and its last payload. */
+/**
+ * Everything about one instance: facts, rhythm, history, actions and its last payload. Its row comes
+ * with every delta; the rest (payload, gaps, timing) the engine sends while the pane inspects it.
+ */
 export function DetailPane({ id }: { id: string }) {
   const instance = useHeartbeatStore((state) => state.services.get(id))
+  const view = useInspectedView(id)
   return (
     <aside className="detail" aria-label="Instance detail" data-testid="detail">
       {instance === undefined ? (
@@ -42,10 +47,10 @@ export function DetailPane({ id }: { id: string }) {
             <CloseButton />
           </div>
           <div className="detail-body">
-            <InstanceFacts instance={instance} />
+            {view ? <InstanceFacts instance={view} /> : <Loading />}
             <section className="detail-section">
               <h3>Gaps between heartbeats</h3>
-              <GapSparkline instance={instance} />
+              {view ? <GapSparkline instance={view} /> : <Loading />}
             </section>
             <section className="detail-section">
               <h3>Recent states</h3>
@@ -57,15 +62,23 @@ export function DetailPane({ id }: { id: string }) {
             </section>
             <section className="detail-section">
               <h3>Last payload</h3>
-              <pre className="payload" data-testid="payload">
-                {JSON.stringify(instance.payload, null, 2)}
-              </pre>
+              {view ? (
+                <pre className="payload" data-testid="payload">
+                  {JSON.stringify(view.payload, null, 2)}
+                </pre>
+              ) : (
+                <Loading />
+              )}
             </section>
           </div>
         </>
       )}
     </aside>
   )
+}
+
+function Loading() {
+  return <p className="muted small">Loading…</p>
 }
 
 function CloseButton() {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ServiceView } from '../../../../shared/model'
+import type { ServiceRow } from '../../../../shared/model'
 import { durationText, parseDurationText } from '../../duration-text'
 import { useCommand } from '../../hooks/use-command'
 import { useHeartbeatStore } from '../../store'
@@ -8,7 +8,7 @@ import { CommandFeedback } from '../CommandFeedback'
 import { MuteActions } from './MuteActions'
 
 /** Mute, unmute, the service's interval override and forget: each with its result said in place. */
-export function InstanceActions({ instance }: { instance: ServiceView }) {
+export function InstanceActions({ instance }: { instance: ServiceRow }) {
   return (
     <>
       <MuteActions instance={instance} />

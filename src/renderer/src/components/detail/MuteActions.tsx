@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ServiceView } from '../../../../shared/model'
+import type { ServiceRow } from '../../../../shared/model'
 import { serviceIdOf } from '../../../../shared/rollup'
 import { useClock } from '../../clock'
 import { useCommand } from '../../hooks/use-command'
@@ -15,7 +15,7 @@ const MUTE_CHOICES: { label: string; forMs: number | null }[] = [
 ]
 
 /** Silence an instance, or its whole service, until it recovers or for a while; or end the silence. */
-export function MuteActions({ instance }: { instance: ServiceView }) {
+export function MuteActions({ instance }: { instance: ServiceRow }) {
   const nowMs = useClock((state) => state.nowMs)
   const [scope, setScope] = useState<'instance' | 'service'>('instance')
   const { run, pending, result } = useCommand()

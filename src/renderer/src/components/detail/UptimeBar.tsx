@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { ServiceView, TransitionView } from '../../../../shared/model'
+import type { ServiceRow, TransitionView } from '../../../../shared/model'
 import { useClock } from '../../clock'
 import { useHeartbeatStore } from '../../store'
 import { formatAge, formatDurationMs } from '../../time-format'
@@ -9,7 +9,7 @@ const MAX_WINDOW_MS = 3_600_000
 const SHOWN_TRANSITIONS = 8
 
 /** The last hour (or the whole life of a younger instance) as a bar of states, and its transitions. */
-export function UptimeBar({ instance }: { instance: ServiceView }) {
+export function UptimeBar({ instance }: { instance: ServiceRow }) {
   const history = useHeartbeatStore((state) => state.history)
   const nowMs = useClock((state) => state.nowMs)
   const transitions = useMemo(

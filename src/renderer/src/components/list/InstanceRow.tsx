@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useClock } from '../../clock'
-import { keyMetrics } from '../../key-metrics'
+import { keyMetricTexts } from '../../key-metrics'
 import { useHeartbeatStore } from '../../store'
 import { formatAge, formatClockTime, formatDurationMs } from '../../time-format'
 import { useUiStore } from '../../ui-store'
@@ -23,7 +23,7 @@ export const InstanceRow = memo(function InstanceRow({ id, nested, ...position }
   const selected = useUiStore((state) => state.selectedId === id)
   const nowMs = useClock((state) => state.nowMs)
   if (!instance) return null
-  const metrics = keyMetrics(instance.payload)
+  const metrics = keyMetricTexts(instance.metrics)
   const reported = instance.reported
   return (
     <RowFrame
