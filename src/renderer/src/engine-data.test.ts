@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseServerFrame } from './bridge/ws-frames'
 import { applyEngineEvent, HISTORY_LIMIT, NO_ENGINE_DATA, type EngineData } from './engine-data'
-import { sortInstances } from './service-order'
+import { naturalKey, sortInstances } from './service-order'
 import { delta, instanceView, sourceView, transitionView } from './test-support/views'
 import { formatAge, formatDurationMs } from './time-format'
 
@@ -147,6 +148,20 @@ describe('view helpers', () => {
     })
     expect(again.inspected).toBe(view)
     expect(again.snapshots).toBe(2)
+  })
+
+  it('keys names so that plain comparison reads numbers by value, whatever the name', () => {
+    const reference = (name: string): string =>
+      name.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'))
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z0-9_.:-]{0,30}$/), (name) => {
+        expect(naturalKey(name)).toBe(reference(name))
+      }),
+      { numRuns: 2_000 },
+    )
+    expect(naturalKey('Worker-2')).toBe('worker-000000000002')
+    expect(naturalKey('1234567890123456')).toBe('1234567890123456')
+    expect(naturalKey('w10') > naturalKey('w9')).toBe(true)
   })
 
   it('says ages and durations as people read them', () => {
