@@ -2,7 +2,8 @@
 import { Redis } from 'ioredis'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import type { WsServerFrame } from '../src/shared/api'
+import type { WsServerMessage } from '../src/shared/api'
+import { parseServerFrame } from '../src/shared/ws-frames'
 import { defaultConfig } from '../src/main/core/config'
 import { startHeadless, type HeadlessApp } from '../src/main/headless'
 import { uniqueName, waitFor } from './support/wait'
@@ -44,11 +45,15 @@ async function publishingService(): Promise<{ app: HeadlessApp; service: string 
 }
 
 /** A UI's WebSocket on the app, once its snapshot has come: every frame it receives, in order. */
-async function eventSocket(app: HeadlessApp): Promise<{ ws: WebSocket; frames: WsServerFrame[] }> {
-  const frames: WsServerFrame[] = []
+async function eventSocket(app: HeadlessApp): Promise<{ ws: WebSocket; frames: WsServerMessage[] }> {
+  const frames: WsServerMessage[] = []
   const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/events`)
   cleanups.push(() => ws.terminate())
-  ws.on('message', (data) => frames.push(JSON.parse(String(data)) as WsServerFrame))
+  ws.on('message', (data) => {
+    const frame = parseServerFrame(String(data))
+    if (frame === null) throw new Error(`a malformed frame: ${String(data).slice(0, 200)}`)
+    frames.push(frame)
+  })
   await waitFor(() => frames.length >= 1)
   return { ws, frames }
 }

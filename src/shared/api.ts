@@ -2,7 +2,8 @@
  * The one contract between the engine and any UI. The preload exposes exactly this over IPC, headless
  * mode serves exactly this over WebSocket, and the renderer consumes exactly this.
  */
-import type { Delta, ServiceView, Snapshot, UserSettings } from './model'
+import type { Delta, ServiceRow, ServiceView, Snapshot, UserSettings } from './model'
+import type { PackedRows } from './packed-rows'
 
 /**
  * Messages from the engine to a UI. A `view` is the whole of the instance the UI inspects: sent when it
@@ -46,8 +47,23 @@ export interface EngineBridge {
   send(command: UiCommand): Promise<CommandResult>
 }
 
-/** Frames on the headless WebSocket: engine events and command results one way, commands the other. */
-export type WsServerFrame = EngineEvent | { type: 'result'; id: number; result: CommandResult }
+/** A command's result, on the headless WebSocket. */
+export type WsResult = { type: 'result'; id: number; result: CommandResult }
+
+/**
+ * Frames on the headless WebSocket: engine events, their rows packed (packed-rows.ts), and command
+ * results one way; commands the other. src/shared/ws-frames.ts writes and reads them.
+ */
+export type WsServerFrame =
+  | { type: 'snapshot'; snapshot: WithPackedRows<Snapshot> }
+  | { type: 'delta'; delta: WithPackedRows<Delta> }
+  | Extract<EngineEvent, { type: 'view' }>
+  | WsResult
+export type WithPackedRows<T extends { services: ServiceRow[] }> = Omit<T, 'services'> & {
+  services: PackedRows
+}
+/** What a UI reads off the socket: an engine event, or a command's result. */
+export type WsServerMessage = EngineEvent | WsResult
 export type WsClientFrame = { type: 'command'; id: number; command: UiCommand }
 
 /** IPC channel names, used by the preload and the Electron shell alike. */

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WS_EVENTS_PATH, type WsServerFrame } from '../../shared/api'
+import { wsFrameOf } from '../../shared/ws-frames'
 import type { BridgeHub } from '../bridge-hub'
 import { parseUiCommand } from '../commands'
 import type { Controller } from '../controller'
@@ -105,7 +106,7 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 function serveEvents(ws: WebSocket, { hub, controller }: ApiServerOptions): void {
-  const connection = hub.connect((event) => sendFrame(ws, event))
+  const connection = hub.connect((event) => sendFrame(ws, wsFrameOf(event)))
   ws.on('close', connection.close)
   ws.on('error', () => ws.terminate())
   ws.on('message', (data) => {

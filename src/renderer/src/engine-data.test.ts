@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseServerFrame } from './bridge/ws-frames'
+import { parseServerFrame } from '../../shared/ws-frames'
 import { applyEngineEvent, HISTORY_LIMIT, NO_ENGINE_DATA, type EngineData } from './engine-data'
 import { naturalKey, sortInstances } from './service-order'
 import { delta, instanceView, sourceView, transitionView } from './test-support/views'

@@ -6,8 +6,8 @@ import {
   type UiCommand,
   type WsClientFrame,
 } from '../../../shared/api'
+import { parseServerFrame } from '../../../shared/ws-frames'
 import type { ConnectionStatus, UiBridge } from './ui-bridge'
-import { parseServerFrame } from './ws-frames'
 
 const FIRST_RETRY_MS = 250
 const MAX_RETRY_MS = 5_000
