@@ -18,6 +18,12 @@ export interface Heartbeat {
   declaredIntervalMs: number | null
   /** Health the payload reports about itself; not liveness. */
   reported: string | null
+  /**
+   * The key metrics its format names, where the decoder reads them anyway (seed 001): a list row then
+   * shows them without the payload being parsed again. Absent: a row picks them out of the payload.
+   */
+  cpuPercent?: number
+  memoryMb?: number
   /** An unmistakable goodbye: the instance stopped on purpose. */
   goodbye: boolean
   /** Every field of the payload, kept for display. */

@@ -34,6 +34,12 @@ export interface InstanceRecord extends HeapEntry {
   heartbeats: number
   /** The last payload, or the JSON it is parsed from when shown (see Heartbeat.fieldsJson). */
   payload: Record<string, unknown> | string
+  /**
+   * Heartbeat.cpuPercent and memoryMb of the last message; NaN where it did not name them. Never null,
+   * so each stays a number field that is written in place, not a new heap object per heartbeat.
+   */
+  cpuPercent: number
+  memoryMb: number
   stopped: boolean
   gone: boolean
   /** The last beat marker seen (see Heartbeat.beatMarker). */
@@ -82,6 +88,8 @@ export function newRecord(
     reportedAtMs: nowMs,
     heartbeats: 0,
     payload: {},
+    cpuPercent: Number.NaN,
+    memoryMb: Number.NaN,
     stopped: false,
     gone: false,
     beatMarker: null,
@@ -120,6 +128,8 @@ export function applyReport(record: InstanceRecord, heartbeat: Heartbeat, nowMs:
   record.sentAtField = heartbeat.sentAtField ?? null
   record.reportedAtMs = nowMs
   record.payload = heartbeat.fieldsJson ?? heartbeat.fields
+  record.cpuPercent = heartbeat.cpuPercent ?? Number.NaN
+  record.memoryMb = heartbeat.memoryMb ?? Number.NaN
   record.beatMarker = heartbeat.beatMarker
 }
 

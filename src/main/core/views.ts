@@ -1,5 +1,5 @@
 /** Core records turned into the plain views of the shared contract. */
-import type { ServiceRow, ServiceView, SourceView, TransitionView } from '../../shared/model'
+import type { KeyMetrics, ServiceRow, ServiceView, SourceView, TransitionView } from '../../shared/model'
 import { isoTime } from './iso-time'
 import { keyMetricsOf } from './key-metrics'
 import type { Instant, Monitor, Transition } from './monitor'
@@ -14,7 +14,7 @@ export function serviceRow(
   now: Instant,
   mute: Mute | null,
 ): ServiceRow {
-  return rowOf(monitor, record, now, mute, payloadOf(record))
+  return rowOf(monitor, record, now, mute, null)
 }
 
 /** The instance whole: for the HTTP API and a UI that inspects it. */
@@ -44,7 +44,8 @@ function rowOf(
   record: InstanceRecord,
   now: Instant,
   mute: Mute | null,
-  payload: Record<string, unknown>,
+  /** Null: not parsed yet, and parsed only if the row needs it. */
+  payload: Record<string, unknown> | null,
 ): ServiceRow {
   const interval = monitor.intervalOf(record)
   const ageMs = ageOf(record, now)
@@ -62,12 +63,23 @@ function rowOf(
     intervalOrigin: interval.origin,
     reported: record.reported,
     heartbeats: record.heartbeats,
-    metrics: keyMetricsOf(payload),
+    metrics: metricsOf(record, payload),
     replacedBy: record.replacedBy,
     muted: mute
       ? { until: mute.untilWallMs === null ? null : new Date(mute.untilWallMs).toISOString() }
       : null,
   }
+}
+
+/** The metrics the decoder read (no payload to parse for them), or those the payload carries. */
+function metricsOf(record: InstanceRecord, payload: Record<string, unknown> | null): KeyMetrics {
+  const cpu = !Number.isNaN(record.cpuPercent)
+  const memory = !Number.isNaN(record.memoryMb)
+  if (!cpu && !memory) return keyMetricsOf(payload ?? payloadOf(record))
+  const metrics: KeyMetrics = {}
+  if (cpu) metrics.cpuPercent = record.cpuPercent
+  if (memory) metrics.memoryMb = record.memoryMb
+  return metrics
 }
 
 // Whole milliseconds: a row goes out for every instance in every snapshot, and 17 digits of a fraction

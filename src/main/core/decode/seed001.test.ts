@@ -38,6 +38,7 @@ describe('seed 001 heartbeat', () => {
     expect(heartbeat.fields.api_status).toBe('authenticated')
     expect(heartbeat.declaredIntervalMs).toBeNull()
     expect(heartbeat.goodbye).toBe(false)
+    expect([heartbeat.cpuPercent, heartbeat.memoryMb]).toEqual([12.5, 156.3])
   })
 
   it("tolerates Python's bare NaN and Infinity and null extras", () => {
@@ -46,6 +47,7 @@ describe('seed 001 heartbeat', () => {
     )
     expect(heartbeat.fields.cpu_usage_percent).toBeNull()
     expect(heartbeat.fields.memory_usage_mb).toBeNull()
+    expect([heartbeat.cpuPercent, heartbeat.memoryMb]).toEqual([undefined, undefined])
     expect(heartbeat.fields.cache_size).toBeNull()
     expect(heartbeat.fields.note).toBe('NaN stays text')
   })

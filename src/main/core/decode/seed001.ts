@@ -58,6 +58,8 @@ export function decodeSeed001(raw: string): DecodeResult {
     sentAtField: typeof timestamp === 'string' ? 'timestamp' : undefined,
     declaredIntervalMs: declaredIntervalMs(fields),
     reported: typeof fields.status === 'string' ? fields.status : null,
+    cpuPercent: finiteOrUndefined(fields.cpu_usage_percent),
+    memoryMb: finiteOrUndefined(fields.memory_usage_mb),
     goodbye: fields.status === GOODBYE_STATUS,
     fields,
     fieldsJson: raw,
@@ -71,6 +73,10 @@ export function decodeSeed001(raw: string): DecodeResult {
 function numberProblem(value: unknown, key: string): string | null {
   if (value === undefined || value === null || typeof value === 'number') return null
   return `${key} must be a number, got ${typeName(value)}`
+}
+
+function finiteOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
 
 function declaredIntervalMs(fields: Record<string, unknown>): number | null {
