@@ -69,33 +69,37 @@ export function packRows(rows: readonly ServiceRow[]): PackedRows {
 /** The rows back; null if `packed` is not what packRows makes, so a bad frame is refused whole. */
 export function unpackRows(packed: unknown): ServiceRow[] | null {
   if (!isPackedRows(packed)) return null
-  const rows: ServiceRow[] = []
-  for (const fields of packed.rows) {
+  const { sources } = packed
+  const rows: ServiceRow[] = new Array(packed.rows.length)
+  // Fields read by index: destructuring with a rest element copied an array per row, and this runs
+  // for every row of a snapshot before the first list shows.
+  for (let index = 0; index < rows.length; index++) {
+    const fields = packed.rows[index] as unknown
     if (!Array.isArray(fields) || fields.length !== FIELD_COUNT) return null
-    const [id, sourceIndex, service, instance, host, state, since, lastSeen, expected, origin, ...rest] =
-      fields as PackedRow
-    const [reported, heartbeats, metrics, replacedBy, muted, flapping] = rest
-    const source = packed.sources[sourceIndex]
+    const row = fields as PackedRow
+    const source = sources[row[1]]
+    const service = row[2]
+    const instance = row[3]
     if (source === undefined || typeof service !== 'string' || typeof instance !== 'string') return null
-    const row: ServiceRow = {
-      id: id ?? usualId(source, service, instance),
+    const unpacked: ServiceRow = {
+      id: row[0] ?? usualId(source, service, instance),
       service,
       instance,
-      host,
+      host: row[4],
       source,
-      state,
-      since,
-      lastSeen,
-      expectedIntervalMs: expected,
-      intervalOrigin: origin,
-      reported,
-      heartbeats,
-      metrics,
-      replacedBy,
-      muted,
+      state: row[5],
+      since: row[6],
+      lastSeen: row[7],
+      expectedIntervalMs: row[8],
+      intervalOrigin: row[9],
+      reported: row[10],
+      heartbeats: row[11],
+      metrics: row[12],
+      replacedBy: row[13],
+      muted: row[14],
     }
-    if (flapping === 1) row.flapping = true
-    rows.push(row)
+    if (row[15] === 1) unpacked.flapping = true
+    rows[index] = unpacked
   }
   return rows
 }
