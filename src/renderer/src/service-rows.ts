@@ -52,8 +52,9 @@ export interface ServiceList {
 }
 
 interface ServiceGroup {
-  id: string
   service: string
+  /** Its rollup id; made only for a service of several instances (see groupId). */
+  id: string | null
   all: ServiceRow[]
   shown: ServiceRow[]
 }
@@ -94,7 +95,7 @@ export function buildServiceList(
     if (!totals) sources.set(instance.source, (totals = newSourceTotals()))
     let group = totals.groups.get(instance.service)
     if (!group) {
-      group = { id: serviceIdOf(instance), service: instance.service, all: [], shown: [] }
+      group = { service: instance.service, id: null, all: [], shown: [] }
       totals.groups.set(instance.service, group)
     }
     group.all.push(instance)
@@ -129,30 +130,40 @@ export function buildServiceList(
         rows.push(instanceRow(only, false))
         continue
       }
-      const rollup = rollUpService(group.id, group.all)
-      const serviceCollapsed = expansion.collapsedServices.has(group.id)
-      rows.push({ kind: 'service', key: `service:${group.id}`, rollup, collapsed: serviceCollapsed })
+      const serviceId = groupId(group)
+      const rollup = rollUpService(serviceId, group.all)
+      const serviceCollapsed = expansion.collapsedServices.has(serviceId)
+      rows.push({ kind: 'service', key: `service:${serviceId}`, rollup, collapsed: serviceCollapsed })
       if (serviceCollapsed) continue
       const sorted = sortInstances(group.shown, filter.sort)
       const gone = sorted.filter((instance) => instance.state === 'gone')
       for (const instance of sorted) if (instance.state !== 'gone') rows.push(instanceRow(instance, true))
       if (gone.length === 0) continue
       // Open while filtering for them; the chevron still closes them (or opens them otherwise).
-      const expanded = goneOpenByFilter !== expansion.expandedGone.has(group.id)
-      rows.push({ kind: 'gone', key: `gone:${group.id}`, serviceId: group.id, count: gone.length, expanded })
+      const expanded = goneOpenByFilter !== expansion.expandedGone.has(serviceId)
+      rows.push({ kind: 'gone', key: `gone:${serviceId}`, serviceId, count: gone.length, expanded })
       if (expanded) for (const instance of gone) rows.push(instanceRow(instance, true))
     }
   }
   return { rows, counts, matching, total }
 }
 
+/** Made on demand: 10,000 services of one instance each would be 10,000 strings nobody reads. */
+function groupId(group: ServiceGroup): string {
+  return (group.id ??= serviceIdOf(group.all[0] as ServiceRow))
+}
+
 function instanceRow(instance: ServiceRow, nested: boolean): ListRow {
   return { kind: 'instance', key: instanceRowKey(instance.id), id: instance.id, nested }
 }
 
-/** The key of an instance's row, wherever it sits in the list. */
+/**
+ * The key of an instance's row, wherever it sits in the list: its id. No other row's key can be one
+ * (theirs start with their kind and a colon, an id with its source's URL), and a prefix would be 10,000
+ * more strings for a first list.
+ */
 export function instanceRowKey(id: string): string {
-  return `instance:${id}`
+  return id
 }
 
 function newSourceTotals(): SourceTotals {
@@ -177,16 +188,15 @@ function orderSources(
 
 /** Groups in display order; a group's state is its worst instance's, as its rollup would say. */
 function sortGroups(groups: readonly ServiceGroup[], mode: SortMode): ServiceGroup[] {
-  const entries = groups.map((group) => {
-    const entry: SortEntry = {
-      state: mode === 'severity' ? worstState(group.all) : 'unknown',
-      nameKey: naturalKey(group.service),
-      lastSeen: mode === 'age' ? oldestLastSeen(group.shown) : null,
-    }
-    return { group, entry }
-  })
-  entries.sort((a, b) => compareEntries(mode, a.entry, b.entry))
-  return entries.map(({ group }) => group)
+  // One object per group, which is its own sort entry: this sorts every service of a first list.
+  const entries = groups.map((group): SortEntry & { group: ServiceGroup } => ({
+    group,
+    state: mode === 'severity' ? worstState(group.all) : 'unknown',
+    nameKey: naturalKey(group.service),
+    lastSeen: mode === 'age' ? oldestLastSeen(group.shown) : null,
+  }))
+  entries.sort((a, b) => compareEntries(mode, a, b))
+  return entries.map((entry) => entry.group)
 }
 
 function worstState(instances: readonly ServiceRow[]): ServiceState {

@@ -1,9 +1,6 @@
 import { useRef, useState, useSyncExternalStore, type RefObject } from 'react'
 import { visibleWindow, type Viewport, type VirtualWindow } from '../virtual-window'
 
-/** Rows rendered before the container is measured: about a screenful. */
-const FIRST_PAINT_ROWS = 40
-
 /**
  * The rows of a scroll container to render. The container's scroll position and height are an external
  * store, read only in its own scroll and resize events (reading them after React has changed the DOM
@@ -36,7 +33,10 @@ export function useVirtualWindow(
     }
   })
   const windowKey = useSyncExternalStore(subscribe, () => {
-    if (viewport.current === null) return `0:${Math.min(rowCount, FIRST_PAINT_ROWS)}`
+    // Before the container is measured: as many rows as the window is tall, no more. Measuring is a
+    // layout of these rows, so every row too many is laid out and then taken away again.
+    if (viewport.current === null)
+      return `0:${Math.min(rowCount, Math.ceil(window.innerHeight / rowHeightPx))}`
     const { start, end } = visibleWindow(viewport.current, rowHeightPx, rowCount, overscan)
     return `${start}:${end}`
   })
