@@ -24,9 +24,10 @@ export function useVirtualWindow(
     }
     const onScroll = (): void => measure(viewport.current?.heightPx)
     element.addEventListener('scroll', onScroll, { passive: true })
+    // It reports the container's size once at once, after the frame's layout and before its paint:
+    // measuring now instead would force a layout of its own, and the rows it corrects a frame of their own.
     const resizes = new ResizeObserver(([entry]) => measure(entry?.contentRect.height))
     resizes.observe(element)
-    measure()
     return () => {
       element.removeEventListener('scroll', onScroll)
       resizes.disconnect()
