@@ -22,9 +22,15 @@ export function parseJsonObject(raw: string): JsonObjectResult {
   ) {
     return { ok: false, reason: `message over ${MAX_MESSAGE_BYTES / 1024} KiB` }
   }
-  const parsed = parseTolerantJson(raw)
-  if (!parsed.ok) return parsed
-  const value = parsed.value
+  let value: unknown
+  try {
+    // Most messages are plain JSON: parsed here, with no result object per message to allocate.
+    value = JSON.parse(raw)
+  } catch {
+    const parsed = parseTolerantJson(raw)
+    if (!parsed.ok) return parsed
+    value = parsed.value
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'message is not a JSON object' }
   }
@@ -56,11 +62,8 @@ function nestedDeeperThan(node: object, levels: number): boolean {
  */
 function openersMoreThan(raw: string, limit: number): boolean {
   let count = 0
-  for (const opener of ['{', '[']) {
-    for (let at = raw.indexOf(opener); at !== -1; at = raw.indexOf(opener, at + 1)) {
-      if (++count > limit) return true
-    }
-  }
+  for (let at = raw.indexOf('{'); at !== -1; at = raw.indexOf('{', at + 1)) if (++count > limit) return true
+  for (let at = raw.indexOf('['); at !== -1; at = raw.indexOf('[', at + 1)) if (++count > limit) return true
   return false
 }
 
