@@ -44,11 +44,15 @@ function pushSpec(port: number): PushSpec {
   return parsed.spec
 }
 
-async function startEndpoint(limits: Partial<PushLimits>, port?: number) {
+async function startEndpoint(
+  limits: Partial<PushLimits>,
+  port?: number,
+  wrap: (listener: SourceListener) => SourceListener = (listener) => listener,
+) {
   const spec = pushSpec(port ?? (await freePort()))
   const source = new PushEndpointSource(spec, pushMessageDecoder(spec.workerIntervalMs), limits)
   const { listener, recorded } = recordingListener()
-  source.start(listener)
+  source.start(wrap(listener))
   cleanups.push(() => source.stop())
   return { source, recorded, port: spec.port, base: `http://127.0.0.1:${spec.port}` }
 }
@@ -140,5 +144,29 @@ describe('push endpoint limits', () => {
     await waitFor(() => recorded.details.oversizeFrames === 1)
     expect(recorded.messages).toEqual([])
     expect(recorded.removed).toEqual([])
+  })
+
+  it('answers 500 when the engine throws on a message, whatever the route, and goes on serving', async () => {
+    let throwing = true
+    const { recorded, base } = await startEndpoint({}, undefined, (listener) => ({
+      ...listener,
+      message: (raw, channel, origin) => {
+        if (throwing) throw new Error('engine fault')
+        listener.message(raw, channel, origin)
+      },
+    }))
+    await waitFor(() => lastHealth(recorded) === 'connected')
+    const heartbeat = () =>
+      fetch(`${base}/heartbeat`, { method: 'POST', body: JSON.stringify({ service_name: 'svc' }) })
+    for (const response of [await heartbeat(), await fetch(`${base}/ping/svc`)]) {
+      expect(response.status).toBe(500)
+      expect(await response.text()).toBe('internal error: engine fault\n')
+    }
+    const withBody = await fetch(`${base}/ping/svc/fail`, { method: 'POST', body: 'log tail' })
+    expect(withBody.status).toBe(500)
+    throwing = false
+    expect((await heartbeat()).status).toBe(200)
+    expect((await fetch(`${base}/ping/svc`)).status).toBe(200)
+    expect(recorded.messages.map((message) => message.channel)).toEqual(['heartbeat', 'ping'])
   })
 })

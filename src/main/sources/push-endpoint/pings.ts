@@ -30,22 +30,33 @@ export class PingHandler {
     private readonly maxRunStarts: number,
   ) {}
 
-  async handle(
+  /** Synchronous for a ping without a body, the common one. */
+  handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    service: string,
+    kind: PingKind,
+  ): Promise<void> | void {
+    if (request.method === 'POST') return this.handleWithBody(request, response, service, kind)
+    this.answer(response, service, kind, '')
+  }
+
+  private async handleWithBody(
     request: IncomingMessage,
     response: ServerResponse,
     service: string,
     kind: PingKind,
   ): Promise<void> {
-    let body = ''
-    if (request.method === 'POST') {
-      const read = await readBody(request)
-      if (read.kind === 'aborted') return
-      if (read.kind === 'too-large') {
-        deliver(this.context, read.head, 'ping')
-        return sendTooLarge(request, response)
-      }
-      body = read.text.slice(0, KEPT_BODY_CHARS)
+    const read = await readBody(request)
+    if (read.kind === 'aborted') return
+    if (read.kind === 'too-large') {
+      deliver(this.context, read.head, 'ping')
+      return sendTooLarge(request, response)
     }
+    this.answer(response, service, kind, read.text.slice(0, KEPT_BODY_CHARS))
+  }
+
+  private answer(response: ServerResponse, service: string, kind: PingKind, body: string): void {
     const startedAtMs = kind === 'start' ? undefined : this.runStarts.get(service)
     const message: PingMessage = { service, kind }
     if (startedAtMs !== undefined) message.durationMs = Math.round(performance.now() - startedAtMs)

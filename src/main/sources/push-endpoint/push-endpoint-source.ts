@@ -69,12 +69,17 @@ export class PushEndpointSource implements Source {
         connectionsCheckingInterval: Math.min(1_000, this.limits.headersTimeoutMs),
       },
       (request, response) => {
-        handleRequest(context, pings, request, response).catch((error: unknown) => {
+        const fail = (error: unknown): void => {
           if (!response.headersSent) {
             response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
             response.end(`internal error: ${describeError(error)}\n`)
           } else response.destroy()
-        })
+        }
+        try {
+          handleRequest(context, pings, request, response, fail)?.catch(fail)
+        } catch (error) {
+          fail(error)
+        }
       },
     )
     server.maxConnections = this.limits.maxWorkers + 1_000
