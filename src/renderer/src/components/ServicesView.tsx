@@ -1,6 +1,6 @@
 import { SERVICE_STATES } from '../../../shared/model'
 import { useServiceList } from '../hooks/use-service-list'
-import type { ListRow } from '../service-rows'
+import { matchesSearch, searchTerms, type ListRow } from '../service-rows'
 import { useHeartbeatStore } from '../store'
 import { ui, useUiStore } from '../ui-store'
 import { DetailPane } from './detail/DetailPane'
@@ -8,11 +8,22 @@ import { FilterBar } from './list/FilterBar'
 import { ServiceList } from './list/ServiceList'
 import { WaitingForHeartbeats } from './WaitingForHeartbeats'
 
-/** From the search box into the list, onto the first instance unless the keyboard is already on a row. */
+/**
+ * From the search box into the list, onto the first instance unless the keyboard is already on a row.
+ * The rows are built from a deferred copy of the search text, which may lag the last keystrokes: the
+ * row chosen must match the text as typed, or the cursor lands on a row about to be filtered away.
+ */
 function enterList(rows: readonly ListRow[]): void {
-  const { cursorKey } = useUiStore.getState()
-  if (!rows.some((row) => row.key === cursorKey)) {
-    const first = rows.find((row) => row.kind === 'instance') ?? rows[0]
+  const { cursorKey, text } = useUiStore.getState()
+  const { services } = useHeartbeatStore.getState()
+  const terms = searchTerms(text)
+  const matches = (row: ListRow): boolean => {
+    if (row.kind !== 'instance') return terms.length === 0
+    const instance = services.get(row.id)
+    return instance !== undefined && matchesSearch(instance, terms)
+  }
+  if (!rows.some((row) => row.key === cursorKey && matches(row))) {
+    const first = rows.find((row) => row.kind === 'instance' && matches(row)) ?? rows[0]
     if (first) ui.moveCursor(first.key)
   }
   document.querySelector<HTMLElement>('[data-testid="service-list"]')?.focus()
