@@ -16,7 +16,6 @@ export async function handleRegister(
   response: ServerResponse,
 ): Promise<void> {
   const body = await readBody(request)
-  if (body.kind === 'aborted') return
   if (body.kind === 'too-large') {
     deliver(context, body.head, 'register')
     return sendTooLarge(request, response)

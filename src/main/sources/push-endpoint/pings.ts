@@ -48,7 +48,6 @@ export class PingHandler {
     kind: PingKind,
   ): Promise<void> {
     const read = await readBody(request)
-    if (read.kind === 'aborted') return
     if (read.kind === 'too-large') {
       deliver(this.context, read.head, 'ping')
       return sendTooLarge(request, response)

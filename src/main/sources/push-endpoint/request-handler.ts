@@ -61,7 +61,6 @@ function handleHeartbeat(
 ): void {
   readBodyThen(request, (body) => {
     try {
-      if (body.kind === 'aborted') return
       if (body.kind === 'too-large') {
         deliver(context, body.head, 'heartbeat')
         return sendTooLarge(request, response)
