@@ -6,6 +6,7 @@
  * `source|service|instance`. Electron's IPC clones objects without text, so only the WebSocket packs.
  */
 import type { IntervalOrigin, KeyMetrics, ServiceRow, ServiceState } from './model'
+import { instanceIdOf } from './rollup'
 
 export interface PackedRows {
   /** Source ids, referred to by index from each row. */
@@ -13,7 +14,7 @@ export interface PackedRows {
   rows: PackedRow[]
 }
 
-/** ServiceRow's fields in the order of ROW_FIELDS; `id` null where it is the usual one. */
+/** ServiceRow's fields in one fixed order; `id` null where it is the usual one (instanceIdOf). */
 type PackedRow = [
   id: string | null,
   source: number,
@@ -45,7 +46,7 @@ export function packRows(rows: readonly ServiceRow[]): PackedRows {
       sourceIndex.set(row.source, source)
     }
     return [
-      row.id === usualId(row.source, row.service, row.instance) ? null : row.id,
+      row.id === instanceIdOf(row.source, row.service, row.instance) ? null : row.id,
       source,
       row.service,
       row.instance,
@@ -82,7 +83,7 @@ export function unpackRows(packed: unknown): ServiceRow[] | null {
     const instance = row[3]
     if (source === undefined || typeof service !== 'string' || typeof instance !== 'string') return null
     const unpacked: ServiceRow = {
-      id: row[0] ?? usualId(source, service, instance),
+      id: row[0] ?? instanceIdOf(source, service, instance),
       service,
       instance,
       host: row[4],
@@ -102,10 +103,6 @@ export function unpackRows(packed: unknown): ServiceRow[] | null {
     rows[index] = unpacked
   }
   return rows
-}
-
-function usualId(source: string, service: string, instance: string): string {
-  return `${source}|${service}|${instance}`
 }
 
 function isPackedRows(value: unknown): value is PackedRows {

@@ -19,6 +19,11 @@ export function serviceIdOf(instance: Pick<ServiceRow, 'source' | 'service'>): s
   return `${instance.source}|${instance.service}`
 }
 
+/** An instance's id: its source, service and instance, as every view and command names it. */
+export function instanceIdOf(source: string, service: string, instance: string): string {
+  return `${source}|${service}|${instance}`
+}
+
 export function rollUp(instances: readonly ServiceRow[]): ServiceRollup[] {
   const groups = new Map<string, ServiceRow[]>()
   for (const instance of instances) {

@@ -1,5 +1,6 @@
 /** Per-instance records: what we know of each instance, keyed by source, service and instance. */
 import type { ServiceState } from '../../shared/model'
+import { instanceIdOf } from '../../shared/rollup'
 import type { HeapEntry } from './deadline-heap'
 import { sentAtIn, type Heartbeat } from './heartbeat'
 import { LEARN_WINDOW, pushGap, sortedCopy } from './interval'
@@ -58,10 +59,6 @@ export interface InstanceRecord extends HeapEntry {
   changeEpoch: number
 }
 
-export function instanceId(sourceId: string, service: string, instance: string): string {
-  return `${sourceId}|${service}|${instance}`
-}
-
 export function newRecord(
   sourceId: string,
   heartbeat: Heartbeat,
@@ -69,7 +66,7 @@ export function newRecord(
   wallMs: number,
 ): InstanceRecord {
   return {
-    id: instanceId(sourceId, heartbeat.service, heartbeat.instance),
+    id: instanceIdOf(sourceId, heartbeat.service, heartbeat.instance),
     sourceId,
     service: heartbeat.service,
     instance: heartbeat.instance,
